@@ -1,0 +1,1 @@
+"""OneGoal manual library: content model, validation, MkDocs plugin and editors' CLI."""

@@ -1,0 +1,11 @@
+"""The plugin's settings in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class OneGoalConfig(Config):
+    manuals_dir = c.Type(str, default="manuals")
+    """Folder holding the manuals, relative to mkdocs.yml."""

@@ -1,0 +1,322 @@
+"""Read every manual under a folder into the model, or report all problems at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .model import AUDIENCES, ChangelogEntry, ChecklistItem, Library, Manual, Step, StepText, Translation
+from .problems import ContentError, Problem
+from .yamlsource import Located, YamlSyntaxError, parse
+
+MANUAL_FILE = "manual.yml"
+MAX_BYTES = 1024 * 1024
+STEP_FILE = re.compile(
+    r"^(?P<number>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(?:\.(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\.md$"
+)
+IGNORED_FILES = {"README.md"}
+
+
+@dataclass(frozen=True)
+class StepFile:
+    """One parsed step file, source or translation, before cross-file checks."""
+
+    path: Path
+    number: int
+    slug: str
+    language: str | None
+    front: Located
+    body: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.number:02d}-{self.slug}"
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.front.data
+
+
+class Loader:
+    def __init__(self, root: Path, languages: Sequence[str], source_language: str) -> None:
+        self.root = root
+        self.languages = tuple(languages)
+        self.source = source_language
+        self.problems: list[Problem] = []
+
+    def problem(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message))
+
+    def load(self) -> Library:
+        if not self.root.is_dir():
+            raise ContentError([Problem(self.root, 1, "the manuals folder does not exist.")])
+        manuals = [manual for folder in manual_folders(self.root) if (manual := self.load_manual(folder))]
+        if self.problems:
+            raise ContentError(self.problems)
+        order = {audience: index for index, audience in enumerate(AUDIENCES)}
+        manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
+        return Library(tuple(manuals), self.source, self.languages)
+
+    def load_manual(self, folder: Path) -> Manual | None:
+        paths = markdown_files(folder)
+        step_files = [step for path in paths if (step := self.read_step(path))]
+        steps = self.join_steps(step_files, source_names(paths))
+        manual_path = folder / MANUAL_FILE
+        if not manual_path.exists():
+            first = min(markdown_files(folder))
+            self.problem(first, 1, f"this folder has step files but no {MANUAL_FILE}. "
+                         f"Add {folder.name}/{MANUAL_FILE} as the editors' guide shows.")
+            return None
+        front = self.read_manual_yaml(manual_path)
+        if front is None or steps is None:
+            return None
+        return self.build_manual(folder, manual_path, front, steps)
+
+    # -- one file -------------------------------------------------------
+
+    def read_text(self, path: Path) -> str | None:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            self.problem(path, 1, f"the file is {size / MAX_BYTES:.1f} MB; files must be under 1 MB. "
+                         "Split it or move large pictures out of it.")
+            return None
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            self.problem(path, line, "the file is not UTF-8 text. Save it as UTF-8 in your editor.")
+            return None
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            self.problem(path, 1, "the file is empty.")
+            return None
+        return text
+
+    def parse_yaml(self, path: Path, text: str, first_line: int) -> Located | None:
+        try:
+            return parse(text, first_line)
+        except YamlSyntaxError as error:
+            self.problem(path, error.line, f"YAML syntax error: {error.problem}. "
+                         "Check the indentation, the colon after each name and the quotes.")
+            return None
+
+    def read_manual_yaml(self, path: Path) -> Located | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        front = self.parse_yaml(path, text, 1)
+        if front is None:
+            return None
+        fields = schema.manual_fields(self.languages, self.source)
+        if not self.report(path, front, schema.check_fields(front.data, fields, MANUAL_FILE)):
+            return None
+        if not schema.ID_RULE.match(front.data["id"]):
+            self.problem(path, front.line("id"), f"id '{front.data['id']}' breaks the id rule: "
+                         f"{schema.ID_HINT}. Rename the folder to match.")
+            return None
+        if front.data["id"] != path.parent.name:
+            self.problem(path, front.line("id"), f"id '{front.data['id']}' must match the folder name "
+                         f"'{path.parent.name}'.")
+            return None
+        return front
+
+    def read_step(self, path: Path) -> StepFile | None:
+        match = STEP_FILE.match(path.name)
+        if not match:
+            self.problem(path, 1, "a step file must be named NN-slug.md (two digits, a hyphen, "
+                         "lowercase words with hyphens), or NN-slug.<language>.md for a translation.")
+            return None
+        language = match["language"]
+        if language is not None and not self.check_language(path, language):
+            return None
+        text = self.read_text(path)
+        if text is None:
+            return None
+        split = self.split_front_matter(path, text)
+        if split is None:
+            return None
+        yaml_text, body, body_line = split
+        front = self.parse_yaml(path, yaml_text, 2)
+        if front is None:
+            return None
+        fields = schema.SOURCE_STEP if language is None else schema.TRANSLATED_STEP
+        what = "step's front matter" if language is None else "translation's front matter"
+        if not self.report(path, front, schema.check_fields(front.data, fields, what)):
+            return None
+        self.check_body(path, body, body_line)
+        return StepFile(path, int(match["number"]), match["slug"], language, front, body)
+
+    def check_language(self, path: Path, language: str) -> bool:
+        if language == self.source:
+            self.problem(path, 1, f"'{language}' is the source language: name the file without "
+                         "a language, NN-slug.md.")
+            return False
+        if language not in self.languages:
+            self.problem(path, 1, f"this is a translation into '{language}', which is not a language "
+                         f"of this site ({', '.join(self.languages)}). Fix the file name, or add the "
+                         "language to mkdocs.yml.")
+            return False
+        return True
+
+    def split_front_matter(self, path: Path, text: str) -> tuple[str, str, int] | None:
+        lines = text.splitlines(keepends=True)
+        if lines[0].rstrip() != "---":
+            self.problem(path, 1, "the file has no front matter. It must start with a line '---', "
+                         "then the step's fields, then another '---' line.")
+            return None
+        for index, line in enumerate(lines[1:], start=1):
+            if line.rstrip() == "---":
+                return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+        self.problem(path, 1, "the front matter is not closed: add a line '---' after the last field.")
+        return None
+
+    def check_body(self, path: Path, body: str, first_line: int) -> None:
+        fenced = False
+        for offset, line in enumerate(body.splitlines()):
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            elif not fenced and re.match(r"^#(\s|$)", line):
+                self.problem(path, first_line + offset, "do not write a level-1 heading ('# ...'): "
+                             "the page title comes from 'title'. Use '## ' for sections.")
+
+    def report(self, path: Path, front: Located, issues: Iterator[schema.Issue]) -> bool:
+        """Record the issues of one file; True when there were none."""
+        found = False
+        for key, message in issues:
+            self.problem(path, front.line(*key), message)
+            found = True
+        return not found
+
+    # -- across files ---------------------------------------------------
+
+    def join_steps(self, files: list[StepFile], names_on_disk: set[str]) -> list[Step] | None:
+        """Pair translations with their sources; `names_on_disk` counts unreadable sources too."""
+        sources = [file for file in files if file.language is None]
+        translations = [file for file in files if file.language is not None]
+        before = len(self.problems)
+        if len(sources) == len(names_on_disk):
+            # Numbering is only judged once every source file could be read.
+            self.check_numbers(sources)
+        by_name = {file.name: file for file in sources}
+        grouped: dict[str, dict[str, Translation]] = {name: {} for name in by_name}
+        for file in translations:
+            source = by_name.get(file.name)
+            if file.name not in names_on_disk:
+                self.problem(file.path, 1, f"this translation has no source file {file.name}.md "
+                             "in this folder. Rename it to match its source, or add the source.")
+            elif source is not None and self.check_translation(file, source):
+                grouped[file.name][file.language] = to_translation(file)
+        if len(self.problems) > before:
+            return None
+        return [to_step(file, grouped[file.name]) for file in sorted(sources, key=lambda f: f.number)]
+
+    def check_numbers(self, sources: list[StepFile]) -> None:
+        by_number: dict[int, list[StepFile]] = {}
+        for file in sources:
+            line = file.front.line("step")
+            if file.data["step"] != file.number:
+                self.problem(file.path, line, f"'step: {file.data['step']}' does not match the number "
+                             f"{file.number:02d} in the file name. Make them the same.")
+            by_number.setdefault(file.data["step"], []).append(file)
+        for number, same in by_number.items():
+            for file in same[1:] if len(same) > 1 else []:
+                self.problem(file.path, file.front.line("step"), f"step {number} is also used by "
+                             f"{same[0].path.name}. Give each step its own number.")
+        expected = 1
+        for number in sorted(by_number):
+            if number != expected:
+                file = by_number[number][0]
+                self.problem(file.path, file.front.line("step"), f"step {expected} is missing: "
+                             f"the steps go from {expected - 1} to {number}. Number the steps 1, 2, 3... "
+                             "without gaps.")
+            expected = number + 1
+
+    def check_translation(self, file: StepFile, source: StepFile) -> bool:
+        ok = True
+        source_ids = [item["id"] for item in source.data["checklist"]]
+        ids = [item["id"] for item in file.data["checklist"]]
+        if set(ids) != set(source_ids):
+            missing = [item for item in source_ids if item not in ids]
+            extra = [item for item in ids if item not in source_ids]
+            parts = []
+            if missing:
+                parts.append(f"missing {', '.join(missing)}")
+            if extra:
+                parts.append(f"not in the source: {', '.join(extra)}")
+            self.problem(file.path, file.front.line("checklist"), "the checklist ids differ from the "
+                         f"source {source.path.name} ({'; '.join(parts)}). Use the source's ids.")
+            ok = False
+        if file.data["source_version"] > source.data["version"]:
+            self.problem(file.path, file.front.line("source_version"), f"source_version "
+                         f"{file.data['source_version']} is newer than the source's version "
+                         f"{source.data['version']}. Use the version of {source.path.name}.")
+            ok = False
+        return ok
+
+    def build_manual(self, folder: Path, path: Path, front: Located, steps: list[Step]) -> Manual:
+        data = front.data
+        changelog = tuple(
+            ChangelogEntry(entry["version"], entry["date"], dict(entry["changes"]))
+            for entry in data["changelog"]
+        )
+        return Manual(
+            id=data["id"],
+            audience=data["audience"],
+            version=data["version"],
+            title=dict(data["title"]),
+            description=dict(data["description"]),
+            changelog=changelog,
+            steps=tuple(steps),
+            path=folder,
+            url_path=folder.relative_to(self.root).as_posix(),
+        )
+
+
+def to_text(file: StepFile) -> StepText:
+    data = file.data
+    checklist = tuple(ChecklistItem(item["id"], item["text"]) for item in data["checklist"])
+    return StepText(data["title"], data["summary"], tuple(data["goals"]), checklist, file.body)
+
+
+def to_translation(file: StepFile) -> Translation:
+    assert file.language is not None
+    data = file.data
+    return Translation(file.language, to_text(file), data["source_version"],
+                       bool(data.get("draft", False)), file.path)
+
+
+def to_step(file: StepFile, translations: dict[str, Translation]) -> Step:
+    data = file.data
+    manual_id = file.path.parent.name
+    return Step(manual_id, file.number, file.slug, data["version"], data["duration"], data["who"],
+                to_text(file), file.path, translations)
+
+
+def manual_folders(root: Path) -> Iterator[Path]:
+    """Folders that hold a manual.yml or step files, in a stable order."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        if MANUAL_FILE in files or any(name.endswith(".md") and name not in IGNORED_FILES for name in files):
+            yield Path(folder)
+
+
+def source_names(paths: list[Path]) -> set[str]:
+    """NN-slug of every source step file, readable or not."""
+    matches = (STEP_FILE.match(path.name) for path in paths)
+    return {f"{m['number']}-{m['slug']}" for m in matches if m and m["language"] is None}
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.glob("*.md") if path.name not in IGNORED_FILES)
+
+
+def load_library(root: Path, languages: Sequence[str], source_language: str) -> Library:
+    """The whole library under `root`; raises ContentError listing every problem."""
+    return Loader(Path(root), languages, source_language).load()

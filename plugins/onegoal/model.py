@@ -1,0 +1,85 @@
+"""The content model: what the loader returns and what every page is made from."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AUDIENCES = ("agent", "candidate", "company")
+ACTORS = ("agent", "candidate", "both")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StepText:
+    """The words of one step in one language."""
+
+    title: str
+    summary: str
+    goals: tuple[str, ...]
+    checklist: tuple[ChecklistItem, ...]
+    body: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    text: StepText
+    source_version: int
+    draft: bool
+    path: Path
+
+
+@dataclass(frozen=True)
+class Step:
+    manual_id: str
+    number: int
+    slug: str
+    version: int
+    duration: int
+    who: str
+    source: StepText
+    path: Path
+    translations: Mapping[str, Translation] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The file stem shared by the source and its translations: NN-slug."""
+        return f"{self.number:02d}-{self.slug}"
+
+
+@dataclass(frozen=True)
+class ChangelogEntry:
+    version: str
+    date: datetime.date
+    changes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Manual:
+    id: str
+    audience: str
+    version: str
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    changelog: tuple[ChangelogEntry, ...]
+    steps: tuple[Step, ...]
+    path: Path
+    url_path: str
+
+
+@dataclass(frozen=True)
+class Library:
+    manuals: tuple[Manual, ...]
+    source_language: str
+    languages: tuple[str, ...]
+
+    def manual(self, manual_id: str) -> Manual:
+        return next(manual for manual in self.manuals if manual.id == manual_id)

@@ -1,0 +1,61 @@
+"""Which pages the library adds to the site, and under which source paths.
+
+Every manual gets an overview page and one page per step, in every site language.
+Each page gets a path inside the docs folder as if it were a file there, named
+the way mkdocs-static-i18n expects (`agent/01-start.md`, `agent/01-start.en.md`),
+so that the i18n plugin treats it like any other localized page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Library, Manual, Step
+
+OVERVIEW_NAME = "index"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    language: str
+    manual: Manual
+    step: Step | None = None
+
+    @property
+    def is_overview(self) -> bool:
+        return self.step is None
+
+
+def src_uri(manual: Manual, name: str, language: str, source_language: str) -> str:
+    suffix = "" if language == source_language else f".{language}"
+    return f"{manual.url_path}/{name}{suffix}.md"
+
+
+def page_specs(library: Library) -> dict[str, PageSpec]:
+    """Every page of every manual in every language, by source path."""
+    specs: dict[str, PageSpec] = {}
+    for manual in library.manuals:
+        for language in library.languages:
+            uri = src_uri(manual, OVERVIEW_NAME, language, library.source_language)
+            specs[uri] = PageSpec(uri, language, manual)
+            for step in manual.steps:
+                uri = src_uri(manual, step.name, language, library.source_language)
+                specs[uri] = PageSpec(uri, language, manual, step)
+    return specs
+
+
+def nav_tree(library: Library, docs_pages: list[str]) -> list[object]:
+    """The site navigation in MkDocs' nav format: home, the manuals in order, other pages.
+
+    Section titles are manual ids here; the plugin swaps in the title in the page's
+    language once the navigation is built.
+    """
+    home = [page for page in docs_pages if page == "index.md"]
+    others = [page for page in docs_pages if page != "index.md"]
+    manuals = [
+        {manual.url_path: [src_uri(manual, name, library.source_language, library.source_language)
+                           for name in [OVERVIEW_NAME, *(step.name for step in manual.steps)]]}
+        for manual in library.manuals
+    ]
+    return [*home, *manuals, *others]

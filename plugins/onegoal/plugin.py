@@ -1,0 +1,144 @@
+"""The MkDocs adapter: hands the core's model to MkDocs as pages, navigation and context.
+
+mkdocs-static-i18n runs the whole build once per language on the same config
+object, so every event here runs once per language: the library is read once and
+kept, and each event only does the work of the language being built.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import OneGoalConfig
+from .loader import load_library
+from .model import Library
+from .pages import PageSpec, nav_tree, page_specs
+from .problems import ContentError
+from .views import Views
+
+log = get_plugin_logger(__name__)
+
+STEP_TEMPLATE = "onegoal/step.html"
+OVERVIEW_TEMPLATE = "onegoal/overview.html"
+
+
+class OneGoalPlugin(BasePlugin[OneGoalConfig]):
+    def __init__(self) -> None:
+        self.library: Library | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.files: Files | None = None
+
+    @property
+    def manuals_dir(self) -> Path:
+        return self._manuals_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.library is None:
+            self._manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
+            languages, source = site_languages(config)
+            try:
+                self.library = load_library(self._manuals_dir, languages, source)
+            except ContentError as error:
+                raise PluginError(error.report()) from None
+            self.specs = page_specs(self.library)
+            if config.nav is None:
+                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        clashes = [uri for uri in self.specs if files.get_file_from_path(uri) is not None]
+        if clashes:
+            raise PluginError(f"{config.docs_dir}: these pages clash with manual pages of the same "
+                              f"path: {', '.join(clashes)}. Rename or remove them.")
+        for uri in self.specs:
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+        return files
+
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Runs after the i18n plugin has picked this language's files."""
+        self.files = files
+        views = self.views(config)
+        manuals = {manual.url_path: manual for manual in self.library_or_fail().manuals}
+        for item in nav.items:
+            if isinstance(item, Section) and item.title in manuals:
+                item.title = html.escape(views.pick(manuals[item.title].title))
+        return nav
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return None
+        if spec.step is None:
+            return ""
+        return self.views(config).text(spec.step)[0].body
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            title = self.views(config).page_title(spec.manual, spec.step)
+            # MkDocs and the theme treat page titles as HTML.
+            page.meta["title"] = html.escape(title)
+            page.meta["template"] = OVERVIEW_TEMPLATE if spec.is_overview else STEP_TEMPLATE
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        views = self.views(config)
+        context["onegoal_home"] = views.home()
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.step is not None:
+            context["onegoal_step"] = views.step(spec.manual, spec.step)
+        elif spec is not None:
+            context["onegoal_overview"] = views.overview(spec.manual)
+        return context
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.manuals_dir))
+        return server
+
+    def views(self, config: MkDocsConfig) -> Views:
+        return Views(self.library_or_fail(), build_language(config), self.url_of)
+
+    def url_of(self, uri: str) -> str:
+        file = self.files.src_uris.get(uri) if self.files is not None else None
+        if file is None:
+            raise PluginError(f"no page for {uri} in this build")
+        return file.url
+
+    def library_or_fail(self) -> Library:
+        if self.library is None:
+            raise PluginError("the onegoal plugin has not read the manuals yet")
+        return self.library
+
+
+def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """The site's languages and its source language, from the i18n plugin's settings."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        language = config.theme.get("language") or "en"
+        return [language], language
+    languages = [lang.locale for lang in i18n.config.languages if lang.locale != "null"]
+    source = next(lang.locale for lang in i18n.config.languages if lang.default)
+    return languages, source
+
+
+def build_language(config: MkDocsConfig) -> str:
+    """The language being built; the i18n plugin sets the theme's language per build."""
+    return str(config.theme["language"])
+
+
+def source_pages(docs_dir: Path) -> list[str]:
+    """Pages of the docs folder in the source language (no language suffix), sorted."""
+    pages = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return sorted(page for page in pages if page.count(".") == 1)

@@ -1,0 +1,82 @@
+"""Writes small, valid manual folders for tests to break one thing at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MANUAL_YML = """\
+id: {id}
+audience: candidate
+version: "1.0"
+title:
+  sv: Testmanual
+  en: Test manual
+description:
+  sv: En manual för test.
+  en: A manual for tests.
+changelog:
+  - version: "1.0"
+    date: 2026-11-27
+    changes:
+      sv: Första versionen.
+      en: First version.
+"""
+
+SOURCE_STEP = """\
+---
+step: {number}
+title: Steg {number}
+summary: Sammanfattning {number}.
+duration: 90
+who: both
+version: 2
+goals:
+  - Ett mål
+checklist:
+  - id: first-item
+    text: Första punkten
+  - id: second-item
+    text: Andra punkten
+---
+## Vad händer
+
+Text för steg {number}.
+"""
+
+TRANSLATED_STEP = """\
+---
+source_version: 2
+title: Step {number}
+summary: Summary {number}.
+goals:
+  - A goal
+checklist:
+  - id: first-item
+    text: First item
+  - id: second-item
+    text: Second item
+---
+## What happens
+
+Text for step {number}.
+"""
+
+LANGUAGES = ("sv", "en")
+
+
+def write_manual(root: Path, manual_id: str = "demo", steps: int = 3, translate: bool = True) -> Path:
+    folder = root / manual_id
+    folder.mkdir(parents=True)
+    (folder / "manual.yml").write_text(MANUAL_YML.format(id=manual_id), encoding="utf-8")
+    for number in range(1, steps + 1):
+        (folder / f"{number:02d}-steg.md").write_text(SOURCE_STEP.format(number=number), encoding="utf-8")
+        if translate:
+            (folder / f"{number:02d}-steg.en.md").write_text(
+                TRANSLATED_STEP.format(number=number), encoding="utf-8")
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

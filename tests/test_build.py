@@ -1,0 +1,143 @@
+"""The built library: every step page of both languages, the home and overview pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from html_page import Element, parse
+
+from onegoal.loader import load_library
+from onegoal.model import Library, Manual, Step
+
+LANGUAGES = ("sv", "en")
+STEP_OF = {"sv": "Steg {n} av {total}", "en": "Step {n} of {total}"}
+WHO = {"sv": {"agent": "Agenten", "candidate": "Kandidaten", "both": "Agenten och Kandidaten tillsammans"},
+       "en": {"agent": "The Agent", "candidate": "The Candidate", "both": "The Agent and the Candidate together"}}
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(REPO / "manuals", LANGUAGES, "sv")
+
+
+def page_path(site: Path, language: str, *parts: str) -> Path:
+    prefix = [] if language == "sv" else [language]
+    return site.joinpath(*prefix, *parts, "index.html")
+
+
+def resolve(page: Path, href: str) -> Path:
+    target = (page.parent / href).resolve()
+    return target / "index.html" if href.endswith("/") or target.is_dir() else target
+
+
+def step_cases() -> list[tuple[str, str, int]]:
+    library = load_library(REPO / "manuals", LANGUAGES, "sv")
+    return [(language, manual.id, step.number)
+            for manual in library.manuals for step in manual.steps for language in LANGUAGES]
+
+
+def text_of(step: Step, language: str):
+    translation = step.translations.get(language)
+    return translation.text if translation else step.source
+
+
+@pytest.mark.parametrize(("language", "manual_id", "number"), step_cases())
+def test_step_page(site: Path, library: Library, language: str, manual_id: str, number: int) -> None:
+    manual = library.manual(manual_id)
+    step = manual.steps[number - 1]
+    text = text_of(step, language)
+    path = page_path(site, language, manual.url_path, step.name)
+    root = parse(path)
+
+    assert root.find("html").attrs["lang"] == language
+    article = root.find("article", "og-step")
+    assert article.attrs["data-og-manual"] == manual.id
+    assert article.find(cls="og-step__position").text == STEP_OF[language].format(n=number, total=7)
+    assert article.find("h1").text == text.title
+    assert article.find(cls="og-step__summary").text == text.summary
+    facts = article.find("dl", "og-step__facts").text
+    assert WHO[language][step.who] in facts
+    assert [li.text for li in article.find(cls="og-step__goals").find_all("li")] == list(text.goals)
+    assert_checklist(article.find("section", "og-checklist"), step, language)
+    assert_step_links(path, article, manual, step, language, site)
+    assert root.find("title").text.startswith(text.title)
+
+
+def assert_checklist(checklist: Element, step: Step, language: str) -> None:
+    items = checklist.find_all("li", "og-checklist__item")
+    expected = text_of(step, language).checklist
+    assert [item.find("input").attrs["data-og-item"] for item in items] == [i.id for i in expected]
+    for item, want in zip(items, expected):
+        box = item.find("input")
+        assert box.attrs["type"] == "checkbox"
+        assert item.find("label").attrs["for"] == box.attrs["id"]
+        assert item.find("label").text == want.text
+
+
+def assert_step_links(path: Path, article: Element, manual: Manual, step: Step, language: str,
+                      site: Path) -> None:
+    index = manual.steps.index(step)
+    for cls, offset in (("og-step-nav__link--previous", -1), ("og-step-nav__link--next", 1)):
+        links = article.find_all("a", cls)
+        neighbour = index + offset
+        if not 0 <= neighbour < len(manual.steps):
+            assert links == []
+            continue
+        other = manual.steps[neighbour]
+        assert resolve(path, links[0].attrs["href"]) == page_path(site, language, manual.url_path, other.name)
+        assert text_of(other, language).title in links[0].text
+    overview = article.find(cls="og-step__eyebrow").find("a")
+    assert resolve(path, overview.attrs["href"]) == page_path(site, language, manual.url_path)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_presents_manuals_by_audience(site: Path, library: Library, language: str) -> None:
+    path = page_path(site, language)
+    root = parse(path)
+    assert root.find("html").attrs["lang"] == language
+    groups = root.find_all("section", "og-home__group")
+    assert [group.attrs["aria-labelledby"] for group in groups] == ["og-audience-agent", "og-audience-candidate"]
+    for manual in library.manuals:
+        card = root.find("li", "og-home__manual", data_og_manual=manual.id)
+        link = card.find("a")
+        assert link.text == manual.title.get(language, manual.title["sv"])
+        assert resolve(path, link.attrs["href"]) == page_path(site, language, manual.url_path)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("manual_id", ["agent", "candidate"])
+def test_overview_lists_steps(site: Path, library: Library, language: str, manual_id: str) -> None:
+    manual = library.manual(manual_id)
+    path = page_path(site, language, manual.url_path)
+    root = parse(path)
+    assert root.find("html").attrs["lang"] == language
+    assert root.find("h1").text == manual.title[language]
+    rows = root.find_all("li", "og-overview__step")
+    assert len(rows) == len(manual.steps)
+    for row, step in zip(rows, manual.steps):
+        text = text_of(step, language)
+        assert row.find(cls="og-overview__title").text == text.title
+        assert row.find(cls="og-overview__summary").text == text.summary
+        assert resolve(path, row.find("a").attrs["href"]) == page_path(site, language, manual.url_path, step.name)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_navigation_lists_steps_in_order(site: Path, library: Library, language: str) -> None:
+    root = parse(page_path(site, language, "candidate", "03-profilen"))
+    manual = library.manual("candidate")
+    nav_text = root.find("nav", "md-nav--primary").text
+    positions = [nav_text.index(text_of(step, language).title) for step in manual.steps]
+    assert positions == sorted(positions)
+    assert manual.title[language] in nav_text
+
+
+def test_site_requests_nothing_from_other_hosts(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        for element in parse(page).iter():
+            for name in ("src", "href"):
+                value = element.attrs.get(name, "")
+                if element.tag == "a":
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), f"{page}: <{element.tag} {name}={value}>"

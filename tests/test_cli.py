@@ -1,0 +1,46 @@
+"""`onegoal check`: the build's validation, without building, for editors and CI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, copy_project
+from library_factory import edit, write_manual
+
+ONEGOAL = Path(sys.executable).parent / "onegoal"
+
+
+def run_check(config: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(ONEGOAL), "--config", str(config), "check"], capture_output=True,
+                          text=True, check=False, cwd=config.parent)
+
+
+def test_check_passes_on_the_shipped_manuals() -> None:
+    result = run_check(REPO / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 2 manuals, 14 steps, languages sv, en.")
+
+
+def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
+    config = copy_project(tmp_path, manuals=False)
+    folder = write_manual(tmp_path / "manuals", "demo")
+    edit(folder / "01-steg.md", "who: both", "who: alla")
+    (folder / "02-steg.fr.md").write_text("---\n---\n", encoding="utf-8")
+    result = run_check(config)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines == [
+        "manuals/demo/01-steg.md:6: 'who' must be one of agent, candidate, both, not 'alla'.",
+        "manuals/demo/02-steg.fr.md:1: this is a translation into 'fr', which is not a language of this "
+        "site (sv, en). Fix the file name, or add the language to mkdocs.yml.",
+        "2 problems in the manuals. Fix them and build again.",
+    ]
+
+
+def test_check_without_config_says_where_to_run(tmp_path: Path) -> None:
+    result = run_check(tmp_path / "missing.yml")
+    assert result.returncode == 2
+    assert "not found" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,221 @@
+"""The core reads manuals and names every problem by file, line and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from library_factory import LANGUAGES, edit, write_manual
+
+from onegoal.loader import load_library
+from onegoal.problems import ContentError, Problem
+
+
+def problems(root: Path) -> list[Problem]:
+    with pytest.raises(ContentError) as caught:
+        load_library(root, LANGUAGES, "sv")
+    return caught.value.problems
+
+
+def only_problem(root: Path) -> Problem:
+    found = problems(root)
+    assert len(found) == 1, [str(problem) for problem in found]
+    return found[0]
+
+
+def assert_problem(problem: Problem, path: Path, line: int, *words: str) -> None:
+    assert problem.path == path, str(problem)
+    assert problem.line == line, str(problem)
+    for word in words:
+        assert word in problem.message, str(problem)
+
+
+def test_valid_library_loads(tmp_path: Path) -> None:
+    write_manual(tmp_path)
+    library = load_library(tmp_path, LANGUAGES, "sv")
+    (manual,) = library.manuals
+    assert [step.number for step in manual.steps] == [1, 2, 3]
+    step = manual.steps[0]
+    assert step.source.title == "Steg 1"
+    assert [item.id for item in step.source.checklist] == ["first-item", "second-item"]
+    assert step.translations["en"].text.checklist[1].text == "Second item"
+    assert step.translations["en"].source_version == 2
+    assert manual.title["en"] == "Test manual"
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "02-steg.md"
+    edit(step, "summary: Sammanfattning 2.", "summary: [oavslutad")
+    assert_problem(only_problem(tmp_path), step, 4, "YAML syntax error", "indentation")
+
+
+def test_no_front_matter(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "01-steg.md"
+    step.write_text("## Bara text\n\nIngen front matter.\n", encoding="utf-8")
+    assert_problem(only_problem(tmp_path), step, 1, "no front matter", "'---'")
+
+
+def test_front_matter_not_closed(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "01-steg.md"
+    step.write_text("---\nstep: 1\ntitle: Öppen\n", encoding="utf-8")
+    assert_problem(only_problem(tmp_path), step, 1, "not closed")
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "03-steg.md"
+    edit(step, "step: 3", "step: three")
+    assert_problem(only_problem(tmp_path), step, 2, "'step' must be a whole number", "'three'")
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "02-steg.md"
+    edit(step, "duration: 90\n", "")
+    assert_problem(only_problem(tmp_path), step, 2, "has no 'duration'", "Add a line 'duration: ...'")
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "01-steg.md"
+    edit(step, "title: Steg 1", "title: Steg 1\ntitel: Stavfel")
+    assert_problem(only_problem(tmp_path), step, 4, "'titel' is not a field", "Did you mean 'title'?")
+
+
+def test_two_steps_with_the_same_number(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, translate=False)
+    extra = folder / "03-annat.md"
+    extra.write_text((folder / "03-steg.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_problem(only_problem(tmp_path), folder / "03-steg.md", 2, "step 3 is also used by 03-annat.md")
+
+
+def test_gap_in_step_numbers(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, steps=4, translate=False)
+    (folder / "03-steg.md").unlink()
+    assert_problem(only_problem(tmp_path), folder / "04-steg.md", 2, "step 3 is missing", "without gaps")
+
+
+def test_step_number_must_match_file_name(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    edit(step, "step: 2", "step: 5")
+    found = problems(tmp_path)
+    assert_problem(found[0], step, 2, "does not match the number 02")
+
+
+def test_duplicate_checklist_id(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    edit(step, "id: second-item", "id: first-item")
+    assert_problem(only_problem(tmp_path), step, 13, "'first-item' is used twice")
+
+
+@pytest.mark.parametrize("bad_id", ["Första", "two words", "under_score", "trailing-"])
+def test_id_rule(tmp_path: Path, bad_id: str) -> None:
+    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    edit(step, "id: second-item", f"id: '{bad_id}'")
+    assert_problem(only_problem(tmp_path), step, 13, f"'{bad_id}' breaks the id rule", "lowercase")
+
+
+def test_translation_with_other_checklist_ids(tmp_path: Path) -> None:
+    translation = write_manual(tmp_path) / "02-steg.en.md"
+    edit(translation, "id: second-item", "id: other-item")
+    assert_problem(only_problem(tmp_path), translation, 7, "differ from the source 02-steg.md",
+                   "missing second-item", "not in the source: other-item")
+
+
+def test_translation_into_unknown_language(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path)
+    german = folder / "01-steg.de.md"
+    german.write_text((folder / "01-steg.en.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_problem(only_problem(tmp_path), german, 1, "'de', which is not a language of this site", "sv, en")
+
+
+def test_translation_without_source(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path)
+    orphan = folder / "04-ny.en.md"
+    orphan.write_text((folder / "01-steg.en.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_problem(only_problem(tmp_path), orphan, 1, "no source file 04-ny.md")
+
+
+def test_translation_newer_than_source(tmp_path: Path) -> None:
+    translation = write_manual(tmp_path) / "01-steg.en.md"
+    edit(translation, "source_version: 2", "source_version: 3")
+    assert_problem(only_problem(tmp_path), translation, 2, "newer than the source's version 2")
+
+
+def test_folder_without_manual_yml(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path)
+    (folder / "manual.yml").unlink()
+    assert_problem(only_problem(tmp_path), folder / "01-steg.en.md", 1, "no manual.yml")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step.write_text("  \n", encoding="utf-8")
+    assert_problem(only_problem(tmp_path), step, 1, "the file is empty")
+
+
+def test_file_not_utf8(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    text = step.read_text(encoding="utf-8").replace("Text för", "Text f\u00f6r")
+    step.write_bytes(text.encode("latin-1"))
+    assert_problem(only_problem(tmp_path), step, 9, "not UTF-8", "Save it as UTF-8")
+
+
+def test_file_over_one_megabyte(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step.write_text(step.read_text(encoding="utf-8") + "x" * (1024 * 1024), encoding="utf-8")
+    assert_problem(only_problem(tmp_path), step, 1, "1.0 MB", "under 1 MB")
+
+
+def test_level_one_heading_in_body(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    edit(step, "## Vad händer", "# Vad händer")
+    assert_problem(only_problem(tmp_path), step, 16, "level-1 heading")
+
+
+def test_manual_yml_problems(tmp_path: Path) -> None:
+    manual = write_manual(tmp_path, translate=False) / "manual.yml"
+    edit(manual, "audience: candidate", "audience: kandidat")
+    edit(manual, "  en: Test manual", "  de: Testhandbuch")
+    found = problems(tmp_path)
+    assert [(p.line, p.message.split(",")[0]) for p in found] == [
+        (2, "'audience' must be one of agent"),
+        (6, "'de' under 'title' is not a language of this site (sv"),
+    ]
+
+
+def test_manual_id_must_match_folder(tmp_path: Path) -> None:
+    manual = write_manual(tmp_path, translate=False) / "manual.yml"
+    edit(manual, "id: demo", "id: annan")
+    assert_problem(only_problem(tmp_path), manual, 1, "must match the folder name 'demo'")
+
+
+def test_yaml_error_without_context(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "02-steg.md"
+    edit(step, "who: both", "who: both: agent")
+    assert_problem(only_problem(tmp_path), step, 6, "YAML syntax error", "mapping values")
+
+
+def test_manual_id_rule(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, "Fel_Namn", translate=False)
+    assert_problem(only_problem(tmp_path), folder / "manual.yml", 1, "breaks the id rule")
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path)
+    edit(folder / "01-steg.md", "step: 1", "step: one")
+    edit(folder / "02-steg.en.md", "title: Step 2", "titel: Step 2")
+    (folder / "03-steg.md").write_text("", encoding="utf-8")
+    found = problems(tmp_path)
+    assert {(p.path.name, p.line) for p in found} >= {
+        ("01-steg.md", 2), ("02-steg.en.md", 3), ("03-steg.md", 1)}
+    report = ContentError(found).report()
+    assert report.endswith("problems in the manuals. Fix them and build again.")
+
+
+def test_shipped_manuals_are_valid() -> None:
+    root = Path(__file__).parent.parent / "manuals"
+    library = load_library(root, LANGUAGES, "sv")
+    assert {manual.id for manual in library.manuals} >= {"agent", "candidate"}
+    for manual in library.manuals:
+        assert len(manual.steps) == 7
+        for step in manual.steps:
+            assert 4 <= len(step.source.checklist) <= 8
+            assert "en" in step.translations
