@@ -28,8 +28,7 @@ from .views import Views
 
 log = get_plugin_logger(__name__)
 
-STEP_TEMPLATE = "onegoal/step.html"
-OVERVIEW_TEMPLATE = "onegoal/overview.html"
+HOME_TEMPLATE = "onegoal/home.html"
 
 
 class OneGoalPlugin(BasePlugin[OneGoalConfig]):
@@ -86,16 +85,15 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            title = self.views(config).page_title(spec.manual, spec.step)
             # MkDocs and the theme treat page titles as HTML.
-            page.meta["title"] = html.escape(title)
-            page.meta["template"] = OVERVIEW_TEMPLATE if spec.is_overview else STEP_TEMPLATE
+            page.title = html.escape(self.views(config).page_title(spec.manual, spec.step))
         return markdown
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         views = self.views(config)
-        context["onegoal_home"] = views.home()
+        if page.meta.get("template") == HOME_TEMPLATE:
+            context["onegoal_home"] = views.home()
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.step is not None:
             context["onegoal_step"] = views.step(spec.manual, spec.step)
