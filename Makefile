@@ -5,8 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# Browser tests drive Debian's Chromium; Arabic and Ge'ez text need the Noto fonts.
+DEBIAN_PACKAGES := chromium fonts-noto-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check status bench clean
+.PHONY: site serve test browser check status bench clean
 
 site: $(READY)
 	rm -rf site.new
@@ -16,11 +19,22 @@ site: $(READY)
 serve: $(READY)
 	$(BIN)/mkdocs serve --livereload
 
-test: $(READY)
+test: $(READY) browser
 	$(BIN)/python -m pytest
+
+browser:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 check: $(READY)
 	$(BIN)/onegoal check
+
+status: $(READY)
+	$(BIN)/onegoal status
 
 bench: $(READY)
 	$(BIN)/python benchmarks/build.py

@@ -77,14 +77,20 @@ def write_project(folder: Path, config: dict, manuals: Path | None) -> Path:
 
 
 def plain_project(folder: Path, library: Library, languages: list[str]) -> Path:
-    """The same Markdown as plain pages, for Material + i18n alone."""
+    """The same Markdown as plain pages, for Material + i18n alone.
+
+    The theme overrides stay: the theme has no UI strings of its own for some of the
+    site's languages and cannot build them without ours.
+    """
     config = site_config(languages)
     config["plugins"] = [p for p in config["plugins"] if p != "onegoal" and not (isinstance(p, dict) and "onegoal" in p)]
+    # The i18n plugin as it comes: one shared search index, duplicates of the default removed.
+    next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["reconfigure_search"] = True
     config_file = write_project(folder, config, None)
     docs = folder / "docs"
-    for page in docs.glob("index*.md"):
-        text = page.read_text(encoding="utf-8").replace("template: onegoal/home.html\n", "")
-        page.write_text(text, encoding="utf-8")
+    for page in docs.glob("*.md"):
+        lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+        page.write_text("".join(line for line in lines if not line.startswith("template: onegoal/")), encoding="utf-8")
     for manual in library.manuals:
         for language in languages:
             suffix = "" if language == library.source_language else f".{language}"

@@ -80,3 +80,30 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write_translation(folder: Path, number: int, language: str, source_version: int = 2,
+                      draft: bool = False, title: str | None = None) -> Path:
+    text = TRANSLATED_STEP.format(number=number).replace("source_version: 2", f"source_version: {source_version}")
+    if draft:
+        text = text.replace("---\nsource_version", "---\ndraft: true\nsource_version", 1)
+    if title is not None:
+        text = text.replace(f"title: Step {number}", f"title: {title}")
+    path = folder / f"{number:02d}-steg.{language}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_status_fixture(root: Path) -> Path:
+    """A library whose translations are in every state.
+
+    Step 1: en ok, ar ok, so draft.   Step 2: en outdated, ar draft and outdated.
+    Step 3: Swedish only. Every other language: missing.
+    """
+    folder = write_manual(root, "demo", steps=3, translate=False)
+    write_translation(folder, 1, "en", title="Step one in English")
+    write_translation(folder, 1, "ar", title="الخطوة الأولى")
+    write_translation(folder, 1, "so", draft=True, title="Tallaabada koowaad")
+    write_translation(folder, 2, "en", source_version=1, title="Step two in English")
+    write_translation(folder, 2, "ar", source_version=1, draft=True, title="الخطوة الثانية")
+    return folder

@@ -1,4 +1,4 @@
-"""The built library: every step page of both languages, the home and overview pages."""
+"""The built library: every step page in every language, the home and overview pages."""
 
 from __future__ import annotations
 
@@ -7,23 +7,30 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from html_page import Element, parse
+from ui_strings import fill, plugin_strings
 
+from onegoal.cli import site_settings
 from onegoal.loader import load_library
 from onegoal.model import Library, Manual, Step
+from onegoal.translation import Fallbacks, direction
 
-LANGUAGES = ("sv", "en")
-STEP_OF = {"sv": "Steg {n} av {total}", "en": "Step {n} of {total}"}
-WHO = {"sv": {"agent": "Agenten", "candidate": "Kandidaten", "both": "Agenten och Kandidaten tillsammans"},
-       "en": {"agent": "The Agent", "candidate": "The Candidate", "both": "The Agent and the Candidate together"}}
+SETTINGS = site_settings(REPO / "mkdocs.yml")
+LANGUAGES = SETTINGS.languages
+SOURCE = SETTINGS.source_language
+FALLBACKS = Fallbacks(SETTINGS.fallbacks, SOURCE)
+
+
+def load() -> Library:
+    return load_library(SETTINGS.manuals_dir, LANGUAGES, SOURCE)
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return load_library(REPO / "manuals", LANGUAGES, "sv")
+    return load()
 
 
 def page_path(site: Path, language: str, *parts: str) -> Path:
-    prefix = [] if language == "sv" else [language]
+    prefix = [] if language == SOURCE else [language]
     return site.joinpath(*prefix, *parts, "index.html")
 
 
@@ -33,14 +40,16 @@ def resolve(page: Path, href: str) -> Path:
 
 
 def step_cases() -> list[tuple[str, str, int]]:
-    library = load_library(REPO / "manuals", LANGUAGES, "sv")
     return [(language, manual.id, step.number)
-            for manual in library.manuals for step in manual.steps for language in LANGUAGES]
+            for manual in load().manuals for step in manual.steps for language in LANGUAGES]
 
 
 def text_of(step: Step, language: str):
-    translation = step.translations.get(language)
-    return translation.text if translation else step.source
+    return FALLBACKS.shown(step, language).text
+
+
+def title_of(texts: dict[str, str], language: str) -> str:
+    return next(texts[lang] for lang in [language, *FALLBACKS.chain(language)] if lang in texts)
 
 
 @pytest.mark.parametrize(("language", "manual_id", "number"), step_cases())
@@ -51,14 +60,16 @@ def test_step_page(site: Path, library: Library, language: str, manual_id: str, 
     path = page_path(site, language, manual.url_path, step.name)
     root = parse(path)
 
+    strings = plugin_strings(language)
     assert root.find("html").attrs["lang"] == language
+    assert root.find("body").attrs["dir"] == direction(language)
     article = root.find("article", "og-step")
     assert article.attrs["data-og-manual"] == manual.id
-    assert article.find(cls="og-step__position").text == STEP_OF[language].format(n=number, total=7)
+    assert article.find(cls="og-step__position").text == fill(strings["step.of"], n=number, total=7)
     assert article.find("h1").text == text.title
     assert article.find(cls="og-step__summary").text == text.summary
     facts = article.find("dl", "og-step__facts").text
-    assert WHO[language][step.who] in facts
+    assert strings["who." + step.who] in facts
     assert [li.text for li in article.find(cls="og-step__goals").find_all("li")] == list(text.goals)
     assert_checklist(article.find("section", "og-checklist"), step, language)
     assert_step_links(path, article, manual, step, language, site)
@@ -102,7 +113,7 @@ def test_home_presents_manuals_by_audience(site: Path, library: Library, languag
     for manual in library.manuals:
         card = root.find("li", "og-home__manual", data_og_manual=manual.id)
         link = card.find("a")
-        assert link.text == manual.title.get(language, manual.title["sv"])
+        assert link.text == title_of(manual.title, language)
         assert resolve(path, link.attrs["href"]) == page_path(site, language, manual.url_path)
 
 
@@ -113,7 +124,7 @@ def test_overview_lists_steps(site: Path, library: Library, language: str, manua
     path = page_path(site, language, manual.url_path)
     root = parse(path)
     assert root.find("html").attrs["lang"] == language
-    assert root.find("h1").text == manual.title[language]
+    assert root.find("h1").text == title_of(manual.title, language)
     rows = root.find_all("li", "og-overview__step")
     assert len(rows) == len(manual.steps)
     for row, step in zip(rows, manual.steps):
@@ -130,7 +141,7 @@ def test_navigation_lists_steps_in_order(site: Path, library: Library, language:
     nav_text = root.find("nav", "md-nav--primary").text
     positions = [nav_text.index(text_of(step, language).title) for step in manual.steps]
     assert positions == sorted(positions)
-    assert manual.title[language] in nav_text
+    assert title_of(manual.title, language) in nav_text
 
 
 def test_site_requests_nothing_from_other_hosts(site: Path) -> None:

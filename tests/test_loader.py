@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from library_factory import LANGUAGES, edit, write_manual
 
+from onegoal.cli import site_settings
 from onegoal.loader import load_library
 from onegoal.problems import ContentError, Problem
 
@@ -211,8 +212,8 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_shipped_manuals_are_valid() -> None:
-    root = Path(__file__).parent.parent / "manuals"
-    library = load_library(root, LANGUAGES, "sv")
+    settings = site_settings(Path(__file__).parent.parent / "mkdocs.yml")
+    library = load_library(settings.manuals_dir, settings.languages, settings.source_language)
     assert {manual.id for manual in library.manuals} >= {"agent", "candidate"}
     for manual in library.manuals:
         assert len(manual.steps) == 7

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from dataclasses import dataclass
+
 import yaml
 
 from .loader import load_library
+from .model import Library
 from .problems import ContentError
+from .translation import Status, StatusRow, status_matrix
 
 
 class _SiteConfigLoader(yaml.SafeLoader):
@@ -20,32 +25,98 @@ class _SiteConfigLoader(yaml.SafeLoader):
 _SiteConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_settings(config_file: Path) -> tuple[Path, list[str], str]:
-    """Manuals folder, languages and source language as mkdocs.yml sets them."""
+@dataclass(frozen=True)
+class SiteSettings:
+    manuals_dir: Path
+    languages: list[str]
+    source_language: str
+    fallbacks: dict[str, list[str]]
+
+
+def site_settings(config_file: Path) -> SiteSettings:
+    """What mkdocs.yml says about the manuals: folder, languages, source, fallbacks."""
     with config_file.open(encoding="utf-8") as stream:
         config: dict[str, Any] = yaml.load(stream, Loader=_SiteConfigLoader) or {}
     plugins = {}
     for entry in config.get("plugins") or []:
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         plugins[name] = settings or {}
-    manuals = config_file.parent / plugins.get("onegoal", {}).get("manuals_dir", "manuals")
+    onegoal = plugins.get("onegoal", {})
+    manuals = config_file.parent / onegoal.get("manuals_dir", "manuals")
     languages = plugins.get("i18n", {}).get("languages") or []
     locales = [lang["locale"] for lang in languages if lang.get("locale") != "null"]
     defaults = [lang["locale"] for lang in languages if lang.get("default")]
     source = defaults[0] if defaults else (config.get("theme") or {}).get("language", "en")
-    return manuals, locales or [source], source
+    return SiteSettings(manuals, locales or [source], source, onegoal.get("fallbacks") or {})
+
+
+def load(args: argparse.Namespace) -> Library | None:
+    settings = site_settings(Path(args.config))
+    try:
+        return load_library(settings.manuals_dir, settings.languages, settings.source_language)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return None
 
 
 def check(args: argparse.Namespace) -> int:
-    manuals, languages, source = site_settings(Path(args.config))
-    try:
-        library = load_library(manuals, languages, source)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
+    library = load(args)
+    if library is None:
         return 1
     steps = sum(len(manual.steps) for manual in library.manuals)
-    print(f"OK: {len(library.manuals)} manuals, {steps} steps, languages {', '.join(languages)}.")
+    print(f"OK: {len(library.manuals)} manuals, {steps} steps, languages {', '.join(library.languages)}.")
     return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    library = load(args)
+    if library is None:
+        return 1
+    rows = status_matrix(library)
+    print(FORMATS[args.format](rows, library.languages))
+    failing = {Status(state) for state in args.fail_on}
+    found = sorted({state.value for row in rows for state in row.states.values() if state in failing})
+    if found:
+        print(f"Failing because of: {', '.join(found)}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def as_text(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
+    label = max(len(f"{row.manual_id} {row.step:02d}-{row.slug}") for row in rows)
+    width = max(len(state.value) for state in Status)
+    lines = [" " * label + "".join(f"  {lang:<{width}}" for lang in languages)]
+    for row in rows:
+        name = f"{row.manual_id} {row.step:02d}-{row.slug}"
+        lines.append(f"{name:<{label}}" + "".join(f"  {row.states[lang].value:<{width}}" for lang in languages))
+    return "\n".join(lines)
+
+
+def as_markdown(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
+    lines = ["| Manual | Step | " + " | ".join(languages) + " |",
+             "|---|---|" + "---|" * len(languages)]
+    for row in rows:
+        states = " | ".join(row.states[lang].value for lang in languages)
+        lines.append(f"| {row.manual_id} | {row.step:02d}-{row.slug} | {states} |")
+    return "\n".join(lines)
+
+
+def as_json(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
+    data = [{"manual": row.manual_id, "step": row.step, "slug": row.slug,
+             "languages": {lang: row.states[lang].value for lang in languages}} for row in rows]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}
+
+
+def state_list(value: str) -> list[str]:
+    states = [state.strip() for state in value.split(",") if state.strip()]
+    allowed = [state.value for state in Status]
+    for state in states:
+        if state not in allowed:
+            raise argparse.ArgumentTypeError(f"'{state}' is not a state; use {', '.join(allowed)}")
+    return states
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,6 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check every manual without building the site").set_defaults(run=check)
+    report = commands.add_parser("status", help="the state of every translation: manual x step x language")
+    report.add_argument("--format", choices=sorted(FORMATS), default="text")
+    report.add_argument("--fail-on", type=state_list, default=[], metavar="STATES",
+                        help="exit 1 when any translation is in one of these states, e.g. outdated,missing")
+    report.set_defaults(run=status)
     args = parser.parse_args(argv)
     if not Path(args.config).is_file():
         print(f"{args.config}: not found. Run onegoal from the project folder or pass --config.", file=sys.stderr)

@@ -9,3 +9,7 @@ from mkdocs.config.base import Config
 class OneGoalConfig(Config):
     manuals_dir = c.Type(str, default="manuals")
     """Folder holding the manuals, relative to mkdocs.yml."""
+
+    fallbacks = c.Type(dict, default={})
+    """Per language, the languages to show before the source when a step is not translated,
+    e.g. `so: [en]`. The source language always comes last."""

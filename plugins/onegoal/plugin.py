@@ -24,11 +24,14 @@ from .loader import load_library
 from .model import Library
 from .pages import PageSpec, nav_tree, page_specs
 from .problems import ContentError
+from .search import language_folder, split_index
+from .translation import Fallbacks
 from .views import Views
 
 log = get_plugin_logger(__name__)
 
 HOME_TEMPLATE = "onegoal/home.html"
+TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 
 
 class OneGoalPlugin(BasePlugin[OneGoalConfig]):
@@ -36,6 +39,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.library: Library | None = None
         self.specs: dict[str, PageSpec] = {}
         self.files: Files | None = None
+        self.fallbacks = Fallbacks({}, "")
+        # mkdocs-static-i18n nests the other languages' builds inside the first one's
+        # post_build; this counts how deep we are, to act once, after the last build.
+        self.build_depth = 0
 
     @property
     def manuals_dir(self) -> Path:
@@ -50,9 +57,25 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             except ContentError as error:
                 raise PluginError(error.report()) from None
             self.specs = page_specs(self.library)
+            self.fallbacks = self.read_fallbacks(languages, source)
             if config.nav is None:
                 config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)))
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.build_depth += 1
+
+    @event_priority(-110)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Runs after the i18n plugin has built every language and merged their search entries."""
+        self.build_depth -= 1
+        searching = any(name in config.plugins for name in ("search", "material/search"))
+        if self.build_depth == 0 and searching:
+            library = self.library_or_fail()
+            split_index(Path(config.site_dir), library.languages, library.source_language)
+
+    def on_build_error(self, error: Exception) -> None:
+        self.build_depth = 0
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         clashes = [uri for uri in self.specs if files.get_file_from_path(uri) is not None]
@@ -80,7 +103,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return None
         if spec.step is None:
             return ""
-        return self.views(config).text(spec.step)[0].body
+        return self.views(config).shown(spec.step).text.body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -91,9 +114,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
+        relative_language_links(config)
         views = self.views(config)
-        if page.meta.get("template") == HOME_TEMPLATE:
+        context["onegoal_language_root"] = language_folder(views.language, views.library.source_language).as_posix()
+        template = page.meta.get("template")
+        if template == HOME_TEMPLATE:
             context["onegoal_home"] = views.home()
+        elif template == TRANSLATIONS_TEMPLATE:
+            context["onegoal_translations"] = views.translations()
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.step is not None:
             context["onegoal_step"] = views.step(spec.manual, spec.step)
@@ -105,8 +133,15 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         server.watch(str(self.manuals_dir))
         return server
 
+    def read_fallbacks(self, languages: list[str], source: str) -> Fallbacks:
+        for language, chain in self.config.fallbacks.items():
+            if not isinstance(chain, list) or any(lang not in languages for lang in [language, *chain]):
+                raise PluginError(f"mkdocs.yml: onegoal fallbacks: '{language}: {chain}' must name a site "
+                                  f"language and a list of site languages ({', '.join(languages)}).")
+        return Fallbacks(self.config.fallbacks, source)
+
     def views(self, config: MkDocsConfig) -> Views:
-        return Views(self.library_or_fail(), build_language(config), self.url_of)
+        return Views(self.library_or_fail(), build_language(config), self.url_of, self.fallbacks)
 
     def url_of(self, uri: str) -> str:
         file = self.files.src_uris.get(uri) if self.files is not None else None
@@ -118,6 +153,16 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.library is None:
             raise PluginError("the onegoal plugin has not read the manuals yet")
         return self.library
+
+
+def relative_language_links(config: MkDocsConfig) -> None:
+    """The i18n plugin links home pages of languages from the server's root ("/en/");
+    made relative, the site also works from a sub-folder, as on a company's intranet."""
+    # The i18n plugin sets them as an attribute on `extra`, which is what templates read.
+    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+        link = alternate.get("link", "")
+        if link.startswith("/") and not link.startswith("//"):
+            alternate["link"] = link.lstrip("/") or "./"
 
 
 def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:

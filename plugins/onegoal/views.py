@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .model import AUDIENCES, ChecklistItem, Library, Manual, Step, StepText
+from .model import AUDIENCES, ChecklistItem, Library, Manual, Step
 from .pages import OVERVIEW_NAME, src_uri
+from .translation import Fallbacks, Shown, direction, status
 
 UrlOf = Callable[[str], str]
 
@@ -21,6 +22,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class TextLanguage:
+    """The language of a piece of text, set on its element when it differs from the page's."""
+
+    code: str
+    dir: str
+    differs: bool
+
+
+@dataclass(frozen=True)
 class StepRow:
     number: int
     title: str
@@ -28,6 +38,7 @@ class StepRow:
     duration: int
     who: str
     url: str
+    text_language: TextLanguage
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,11 @@ class StepView:
     checklist: tuple[ChecklistItem, ...]
     previous: Link | None
     next: Link | None
-    text_language: str
+    text_language: TextLanguage
+    status: str
+    draft: bool
+    source_language: str
+    source_url: str
 
 
 @dataclass(frozen=True)
@@ -80,31 +95,60 @@ class AudienceGroup:
     manuals: tuple[ManualCard, ...]
 
 
+@dataclass(frozen=True)
+class StepStatus:
+    number: int
+    title: str
+    states: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ManualStatus:
+    title: str
+    steps: tuple[StepStatus, ...]
+
+
+@dataclass(frozen=True)
+class TranslationsView:
+    languages: tuple[str, ...]
+    manuals: tuple[ManualStatus, ...]
+
+
 class Views:
     """Builds the views of one language; `url_of` maps a source path to its page URL."""
 
-    def __init__(self, library: Library, language: str, url_of: UrlOf) -> None:
+    def __init__(self, library: Library, language: str, url_of: UrlOf, fallbacks: Fallbacks) -> None:
         self.library = library
         self.language = language
         self.url_of = url_of
+        self.fallbacks = fallbacks
 
     def pick(self, texts: Mapping[str, str]) -> str:
-        return texts.get(self.language) or texts[self.library.source_language]
+        for language in [self.language, *self.fallbacks.chain(self.language)]:
+            if texts.get(language):
+                return texts[language]
+        return texts[self.library.source_language]
 
-    def text(self, step: Step) -> tuple[StepText, str]:
-        translation = step.translations.get(self.language)
-        if translation is not None:
-            return translation.text, self.language
-        return step.source, self.library.source_language
+    def shown(self, step: Step) -> Shown:
+        return self.fallbacks.shown(step, self.language)
+
+    def text_language(self, language: str) -> TextLanguage:
+        return TextLanguage(language, direction(language), language != self.language)
 
     def url(self, manual: Manual, name: str) -> str:
         return self.url_of(src_uri(manual, name, self.language, self.library.source_language))
 
+    def source_url(self, manual: Manual, name: str) -> str:
+        """The page in the source language, from the root of the site."""
+        url = self.url(manual, name)
+        return url if self.language == self.library.source_language else url.removeprefix(f"{self.language}/")
+
     def step_link(self, manual: Manual, step: Step) -> Link:
-        return Link(self.text(step)[0].title, self.url(manual, step.name))
+        return Link(self.shown(step).text.title, self.url(manual, step.name))
 
     def step(self, manual: Manual, step: Step) -> StepView:
-        text, text_language = self.text(step)
+        shown = self.shown(step)
+        text = shown.text
         index = manual.steps.index(step)
         previous = manual.steps[index - 1] if index > 0 else None
         following = manual.steps[index + 1] if index + 1 < len(manual.steps) else None
@@ -121,15 +165,19 @@ class Views:
             checklist=text.checklist,
             previous=self.step_link(manual, previous) if previous else None,
             next=self.step_link(manual, following) if following else None,
-            text_language=text_language,
+            text_language=self.text_language(shown.language),
+            status=shown.status.value,
+            draft=shown.draft,
+            source_language=self.library.source_language,
+            source_url=self.source_url(manual, step.name),
         )
 
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
-            StepRow(step.number, text.title, text.summary, step.duration, step.who,
-                    self.url(manual, step.name))
+            StepRow(step.number, shown.text.title, shown.text.summary, step.duration, step.who,
+                    self.url(manual, step.name), self.text_language(shown.language))
             for step in manual.steps
-            for text in [self.text(step)[0]]
+            for shown in [self.shown(step)]
         )
         changes = tuple(
             ChangeRow(entry.version, entry.date.isoformat(), self.pick(entry.changes))
@@ -152,4 +200,15 @@ class Views:
         return tuple(groups)
 
     def page_title(self, manual: Manual, step: Step | None) -> str:
-        return self.text(step)[0].title if step else self.pick(manual.title)
+        return self.shown(step).text.title if step else self.pick(manual.title)
+
+    def translations(self) -> TranslationsView:
+        languages = self.library.languages
+        manuals = tuple(
+            ManualStatus(self.pick(manual.title), tuple(
+                StepStatus(step.number, self.shown(step).text.title, tuple(
+                    status(step, language, self.library.source_language).value for language in languages))
+                for step in manual.steps))
+            for manual in self.library.manuals
+        )
+        return TranslationsView(languages, manuals)

@@ -1,0 +1,53 @@
+"""One search index per language, so a reader downloads and searches only her own.
+
+The theme's search plugin writes one index for the whole site; mkdocs-static-i18n fills
+it with every language. Each entry's location starts with its language folder (`en/...`),
+except those of the source language, which sit at the root. Each language gets the
+entries of its own folder, with locations relative to that folder, written to
+`<language>/search/search_index.json`; the page template points the theme's search at it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+INDEX = Path("search") / "search_index.json"
+
+# Languages with a stemmer in the theme's bundled search library.
+STEMMED = {"ar", "da", "de", "du", "el", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja",
+           "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+
+
+def language_folder(language: str, source_language: str) -> Path:
+    return Path() if language == source_language else Path(language)
+
+
+def search_language(language: str) -> str:
+    """The search library's language for `language`; others search words as written."""
+    return language if language in STEMMED else "en"
+
+
+def split_index(site_dir: Path, languages: Sequence[str], source_language: str) -> dict[str, int]:
+    """Rewrite the shared index as one per language; returns the entry count of each."""
+    shared = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    entries: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
+    for doc in shared["docs"]:
+        language = entry_language(doc["location"], languages, source_language)
+        location = doc["location"].removeprefix(f"{language}/") if language != source_language else doc["location"]
+        entries[language].append({**doc, "location": location})
+    for language, docs in entries.items():
+        index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
+        path = site_dir / language_folder(language, source_language) / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {language: len(docs) for language, docs in entries.items()}
+
+
+def entry_language(location: str, languages: Sequence[str], source_language: str) -> str:
+    for language in languages:
+        if language != source_language and (location == language or location.startswith(f"{language}/")):
+            return language
+    return source_language
