@@ -37,7 +37,7 @@ def test_arabic_checklist_box_sits_right_of_its_text(phone: BrowserContext, site
     assert page.locator("body").get_attribute("dir") == "rtl"
     item = page.locator(".og-checklist__item").first
     box = item.locator("input").bounding_box()
-    label = item.locator("label").bounding_box()
+    label = item.locator(".og-checklist__text").bounding_box()
     assert box and label
     assert box["x"] >= label["x"] + label["width"] - 1
 

@@ -13,12 +13,12 @@ IMAGE = "<img src=x onerror=alert('summary')>"
 
 def hostile_manual(root: Path) -> None:
     folder = write_manual(root, "demo")
-    step = folder / "01-steg.md"
+    step = folder / "01-steg-1.md"
     edit(step, "title: Steg 1", f'title: "{SCRIPT}"')
     edit(step, "summary: Sammanfattning 1.", f'summary: "{IMAGE}"')
     edit(step, "  - Ett mål", f'  - "{SCRIPT}"')
     edit(step, "text: Första punkten", f'text: "{IMAGE}"')
-    edit(folder / "02-steg.md", "title: Steg 2", f'title: "{IMAGE}"')
+    edit(folder / "02-steg-2.md", "title: Steg 2", f'title: "{IMAGE}"')
     edit(folder / "manual.yml", "  sv: Testmanual", f'  sv: "{SCRIPT}"')
     edit(folder / "manual.yml", "  sv: En manual för test.", f'  sv: "{IMAGE}"')
 
@@ -31,7 +31,7 @@ def test_metadata_comes_out_as_text(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    step = pages[site / "demo" / "01-steg" / "index.html"]
+    step = pages[site / "demo" / "01-steg-1" / "index.html"]
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in step
     assert "&lt;img src=x onerror=alert(&#39;summary&#39;)&gt;" in step
     for path, html in pages.items():
@@ -47,13 +47,13 @@ def test_bad_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> N
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
-    edit(folder / "02-steg.md", "step: 2", "step: two")
-    edit(folder / "03-steg.en.md", "title: Step 3", "titel: Step 3")
+    edit(folder / "02-steg-2.md", "step: 2", "step: two")
+    edit(folder / "03-steg-3.en.md", "title: Step 3", "titel: Step 3")
 
     result = mkdocs_build(config, site)
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "manuals/demo/02-steg.md:2: 'step' must be a whole number such as 3, not 'two'." in result.stderr
-    assert "manuals/demo/03-steg.en.md:3: 'titel' is not a field" in result.stderr
+    assert "manuals/demo/02-steg-2.md:2: 'step' must be a whole number such as 3, not 'two'." in result.stderr
+    assert "manuals/demo/03-steg-3.en.md:3: 'titel' is not a field" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"

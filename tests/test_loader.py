@@ -45,37 +45,37 @@ def test_valid_library_loads(tmp_path: Path) -> None:
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "02-steg.md"
+    step = write_manual(tmp_path) / "02-steg-2.md"
     edit(step, "summary: Sammanfattning 2.", "summary: [oavslutad")
     assert_problem(only_problem(tmp_path), step, 4, "YAML syntax error", "indentation")
 
 
 def test_no_front_matter(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "01-steg.md"
+    step = write_manual(tmp_path) / "01-steg-1.md"
     step.write_text("## Bara text\n\nIngen front matter.\n", encoding="utf-8")
     assert_problem(only_problem(tmp_path), step, 1, "no front matter", "'---'")
 
 
 def test_front_matter_not_closed(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "01-steg.md"
+    step = write_manual(tmp_path) / "01-steg-1.md"
     step.write_text("---\nstep: 1\ntitle: Öppen\n", encoding="utf-8")
     assert_problem(only_problem(tmp_path), step, 1, "not closed")
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "03-steg.md"
+    step = write_manual(tmp_path) / "03-steg-3.md"
     edit(step, "step: 3", "step: three")
     assert_problem(only_problem(tmp_path), step, 2, "'step' must be a whole number", "'three'")
 
 
 def test_missing_field(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "02-steg.md"
+    step = write_manual(tmp_path) / "02-steg-2.md"
     edit(step, "duration: 90\n", "")
     assert_problem(only_problem(tmp_path), step, 2, "has no 'duration'", "Add a line 'duration: ...'")
 
 
 def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "01-steg.md"
+    step = write_manual(tmp_path) / "01-steg-1.md"
     edit(step, "title: Steg 1", "title: Steg 1\ntitel: Stavfel")
     assert_problem(only_problem(tmp_path), step, 4, "'titel' is not a field", "Did you mean 'title'?")
 
@@ -83,59 +83,67 @@ def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
 def test_two_steps_with_the_same_number(tmp_path: Path) -> None:
     folder = write_manual(tmp_path, translate=False)
     extra = folder / "03-annat.md"
-    extra.write_text((folder / "03-steg.md").read_text(encoding="utf-8"), encoding="utf-8")
-    assert_problem(only_problem(tmp_path), folder / "03-steg.md", 2, "step 3 is also used by 03-annat.md")
+    extra.write_text((folder / "03-steg-3.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert_problem(only_problem(tmp_path), folder / "03-steg-3.md", 2, "step 3 is also used by 03-annat.md")
 
 
 def test_gap_in_step_numbers(tmp_path: Path) -> None:
     folder = write_manual(tmp_path, steps=4, translate=False)
-    (folder / "03-steg.md").unlink()
-    assert_problem(only_problem(tmp_path), folder / "04-steg.md", 2, "step 3 is missing", "without gaps")
+    (folder / "03-steg-3.md").unlink()
+    assert_problem(only_problem(tmp_path), folder / "04-steg-4.md", 2, "step 3 is missing", "without gaps")
+
+
+def test_two_steps_with_the_same_name(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, steps=2, translate=False)
+    third = folder / "03-steg-1.md"
+    third.write_text((folder / "02-steg-2.md").read_text(encoding="utf-8").replace("step: 2", "step: 3"),
+                     encoding="utf-8")
+    assert_problem(only_problem(tmp_path), third, 1, "'steg-1' is also used by 01-steg-1.md")
 
 
 def test_step_number_must_match_file_name(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step = write_manual(tmp_path, translate=False) / "02-steg-2.md"
     edit(step, "step: 2", "step: 5")
     found = problems(tmp_path)
     assert_problem(found[0], step, 2, "does not match the number 02")
 
 
 def test_duplicate_checklist_id(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    step = write_manual(tmp_path, translate=False) / "01-steg-1.md"
     edit(step, "id: second-item", "id: first-item")
     assert_problem(only_problem(tmp_path), step, 13, "'first-item' is used twice")
 
 
 @pytest.mark.parametrize("bad_id", ["Första", "two words", "under_score", "trailing-"])
 def test_id_rule(tmp_path: Path, bad_id: str) -> None:
-    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    step = write_manual(tmp_path, translate=False) / "01-steg-1.md"
     edit(step, "id: second-item", f"id: '{bad_id}'")
     assert_problem(only_problem(tmp_path), step, 13, f"'{bad_id}' breaks the id rule", "lowercase")
 
 
 def test_translation_with_other_checklist_ids(tmp_path: Path) -> None:
-    translation = write_manual(tmp_path) / "02-steg.en.md"
+    translation = write_manual(tmp_path) / "02-steg-2.en.md"
     edit(translation, "id: second-item", "id: other-item")
-    assert_problem(only_problem(tmp_path), translation, 7, "differ from the source 02-steg.md",
+    assert_problem(only_problem(tmp_path), translation, 7, "differ from the source 02-steg-2.md",
                    "missing second-item", "not in the source: other-item")
 
 
 def test_translation_into_unknown_language(tmp_path: Path) -> None:
     folder = write_manual(tmp_path)
-    german = folder / "01-steg.de.md"
-    german.write_text((folder / "01-steg.en.md").read_text(encoding="utf-8"), encoding="utf-8")
+    german = folder / "01-steg-1.de.md"
+    german.write_text((folder / "01-steg-1.en.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert_problem(only_problem(tmp_path), german, 1, "'de', which is not a language of this site", "sv, en")
 
 
 def test_translation_without_source(tmp_path: Path) -> None:
     folder = write_manual(tmp_path)
     orphan = folder / "04-ny.en.md"
-    orphan.write_text((folder / "01-steg.en.md").read_text(encoding="utf-8"), encoding="utf-8")
+    orphan.write_text((folder / "01-steg-1.en.md").read_text(encoding="utf-8"), encoding="utf-8")
     assert_problem(only_problem(tmp_path), orphan, 1, "no source file 04-ny.md")
 
 
 def test_translation_newer_than_source(tmp_path: Path) -> None:
-    translation = write_manual(tmp_path) / "01-steg.en.md"
+    translation = write_manual(tmp_path) / "01-steg-1.en.md"
     edit(translation, "source_version: 2", "source_version: 3")
     assert_problem(only_problem(tmp_path), translation, 2, "newer than the source's version 2")
 
@@ -143,30 +151,30 @@ def test_translation_newer_than_source(tmp_path: Path) -> None:
 def test_folder_without_manual_yml(tmp_path: Path) -> None:
     folder = write_manual(tmp_path)
     (folder / "manual.yml").unlink()
-    assert_problem(only_problem(tmp_path), folder / "01-steg.en.md", 1, "no manual.yml")
+    assert_problem(only_problem(tmp_path), folder / "01-steg-1.en.md", 1, "no manual.yml")
 
 
 def test_empty_file(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step = write_manual(tmp_path, translate=False) / "02-steg-2.md"
     step.write_text("  \n", encoding="utf-8")
     assert_problem(only_problem(tmp_path), step, 1, "the file is empty")
 
 
 def test_file_not_utf8(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step = write_manual(tmp_path, translate=False) / "02-steg-2.md"
     text = step.read_text(encoding="utf-8").replace("Text för", "Text f\u00f6r")
     step.write_bytes(text.encode("latin-1"))
     assert_problem(only_problem(tmp_path), step, 9, "not UTF-8", "Save it as UTF-8")
 
 
 def test_file_over_one_megabyte(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "02-steg.md"
+    step = write_manual(tmp_path, translate=False) / "02-steg-2.md"
     step.write_text(step.read_text(encoding="utf-8") + "x" * (1024 * 1024), encoding="utf-8")
     assert_problem(only_problem(tmp_path), step, 1, "1.0 MB", "under 1 MB")
 
 
 def test_level_one_heading_in_body(tmp_path: Path) -> None:
-    step = write_manual(tmp_path, translate=False) / "01-steg.md"
+    step = write_manual(tmp_path, translate=False) / "01-steg-1.md"
     edit(step, "## Vad händer", "# Vad händer")
     assert_problem(only_problem(tmp_path), step, 16, "level-1 heading")
 
@@ -189,7 +197,7 @@ def test_manual_id_must_match_folder(tmp_path: Path) -> None:
 
 
 def test_yaml_error_without_context(tmp_path: Path) -> None:
-    step = write_manual(tmp_path) / "02-steg.md"
+    step = write_manual(tmp_path) / "02-steg-2.md"
     edit(step, "who: both", "who: both: agent")
     assert_problem(only_problem(tmp_path), step, 6, "YAML syntax error", "mapping values")
 
@@ -201,12 +209,12 @@ def test_manual_id_rule(tmp_path: Path) -> None:
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     folder = write_manual(tmp_path)
-    edit(folder / "01-steg.md", "step: 1", "step: one")
-    edit(folder / "02-steg.en.md", "title: Step 2", "titel: Step 2")
-    (folder / "03-steg.md").write_text("", encoding="utf-8")
+    edit(folder / "01-steg-1.md", "step: 1", "step: one")
+    edit(folder / "02-steg-2.en.md", "title: Step 2", "titel: Step 2")
+    (folder / "03-steg-3.md").write_text("", encoding="utf-8")
     found = problems(tmp_path)
     assert {(p.path.name, p.line) for p in found} >= {
-        ("01-steg.md", 2), ("02-steg.en.md", 3), ("03-steg.md", 1)}
+        ("01-steg-1.md", 2), ("02-steg-2.en.md", 3), ("03-steg-3.md", 1)}
     report = ContentError(found).report()
     assert report.endswith("problems in the manuals. Fix them and build again.")
 

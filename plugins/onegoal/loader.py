@@ -229,6 +229,12 @@ class Loader:
             for file in same[1:] if len(same) > 1 else []:
                 self.problem(file.path, file.front.line("step"), f"step {number} is also used by "
                              f"{same[0].path.name}. Give each step its own number.")
+        by_slug: dict[str, StepFile] = {}
+        for file in sources:
+            if file.slug in by_slug:
+                self.problem(file.path, 1, f"the name '{file.slug}' is also used by {by_slug[file.slug].path.name}. "
+                             "Readers' ticks are kept under the name: give each step its own.")
+            by_slug.setdefault(file.slug, file)
         expected = 1
         for number in sorted(by_number):
             if number != expected:

@@ -11,6 +11,7 @@ import html
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -24,6 +25,7 @@ from .loader import load_library
 from .model import Library
 from .pages import PageSpec, nav_tree, page_specs
 from .problems import ContentError
+from .offline import MANIFEST, write_manifests
 from .search import language_folder, split_index
 from .translation import Fallbacks
 from .views import Views
@@ -70,9 +72,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         """Runs after the i18n plugin has built every language and merged their search entries."""
         self.build_depth -= 1
         searching = any(name in config.plugins for name in ("search", "material/search"))
-        if self.build_depth == 0 and searching:
-            library = self.library_or_fail()
+        if self.build_depth > 0:
+            return
+        library = self.library_or_fail()
+        if searching:
             split_index(Path(config.site_dir), library.languages, library.source_language)
+        write_manifests(Path(config.site_dir), library, config.site_name)
 
     def on_build_error(self, error: Exception) -> None:
         self.build_depth = 0
@@ -122,12 +127,21 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             context["onegoal_home"] = views.home()
         elif template == TRANSLATIONS_TEMPLATE:
             context["onegoal_translations"] = views.translations()
+        context["onegoal_manifest"] = (language_folder(views.language, views.library.source_language)
+                                       / MANIFEST).as_posix()
         spec = self.specs.get(page.file.src_uri)
+        context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is not None and spec.step is not None:
             context["onegoal_step"] = views.step(spec.manual, spec.step)
         elif spec is not None:
             context["onegoal_overview"] = views.overview(spec.manual)
         return context
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # JSON in pages (the theme's settings, the plugin's strings) stays readable and
+        # short in every script: "ስጉምቲ", not "\u1235\u1309...".
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        return env
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.manuals_dir))

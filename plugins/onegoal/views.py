@@ -5,6 +5,7 @@ Values here are plain text; the templates escape them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -39,11 +40,14 @@ class StepRow:
     who: str
     url: str
     text_language: TextLanguage
+    items: str
 
 
 @dataclass(frozen=True)
 class StepView:
     manual_id: str
+    step_key: str
+    items: str
     manual: Link
     number: int
     total: int
@@ -72,6 +76,7 @@ class ChangeRow:
 @dataclass(frozen=True)
 class OverviewView:
     manual_id: str
+    items: str
     title: str
     description: str
     version: str
@@ -83,6 +88,7 @@ class OverviewView:
 @dataclass(frozen=True)
 class ManualCard:
     manual_id: str
+    items: str
     title: str
     description: str
     step_count: int
@@ -154,6 +160,8 @@ class Views:
         following = manual.steps[index + 1] if index + 1 < len(manual.steps) else None
         return StepView(
             manual_id=manual.id,
+            step_key=step.slug,
+            items=checklist_ids(step),
             manual=Link(self.pick(manual.title), self.url(manual, OVERVIEW_NAME)),
             number=step.number,
             total=len(manual.steps),
@@ -175,7 +183,7 @@ class Views:
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
             StepRow(step.number, shown.text.title, shown.text.summary, step.duration, step.who,
-                    self.url(manual, step.name), self.text_language(shown.language))
+                    self.url(manual, step.name), self.text_language(shown.language), checklist_ids(step))
             for step in manual.steps
             for shown in [self.shown(step)]
         )
@@ -183,21 +191,26 @@ class Views:
             ChangeRow(entry.version, entry.date.isoformat(), self.pick(entry.changes))
             for entry in manual.changelog
         )
-        return OverviewView(manual.id, self.pick(manual.title), self.pick(manual.description),
-                            manual.version, sum(step.duration for step in manual.steps), rows, changes)
+        return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
+                            self.pick(manual.description), manual.version,
+                            sum(step.duration for step in manual.steps), rows, changes)
 
     def home(self) -> tuple[AudienceGroup, ...]:
         groups = []
         for audience in AUDIENCES:
             cards = tuple(
-                ManualCard(manual.id, self.pick(manual.title), self.pick(manual.description),
-                           len(manual.steps), self.url(manual, OVERVIEW_NAME))
+                ManualCard(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
+                           self.pick(manual.description), len(manual.steps), self.url(manual, OVERVIEW_NAME))
                 for manual in self.library.manuals
                 if manual.audience == audience
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
         return tuple(groups)
+
+    def manual_pages(self, manual: Manual) -> list[str]:
+        """Every page of a manual in this language: what offline reading keeps."""
+        return [self.url(manual, name) for name in [OVERVIEW_NAME, *(step.name for step in manual.steps)]]
 
     def page_title(self, manual: Manual, step: Step | None) -> str:
         return self.shown(step).text.title if step else self.pick(manual.title)
@@ -212,3 +225,12 @@ class Views:
             for manual in self.library.manuals
         )
         return TranslationsView(languages, manuals)
+
+
+def checklist_ids(*steps: Step) -> str:
+    """The checklist ids of steps as the page script reads them: {"<step slug>": [ids]}.
+
+    Ticks are kept under these keys, which are the same in every language.
+    """
+    return json.dumps({step.slug: [item.id for item in step.source.checklist] for step in steps},
+                      separators=(",", ":"))

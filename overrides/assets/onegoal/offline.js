@@ -1,0 +1,68 @@
+/* OneGoal offline reading: once a reader has opened a page of a manual, the service
+ * worker keeps every page of that manual in her language, and what those pages need,
+ * so they open without a network. It is fetched after the page has loaded, when the
+ * browser is idle, and not at all when the reader has asked to save data.
+ */
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+
+  var manifest = document.querySelector("link[rel='manifest']");
+  var list = document.getElementById("og-offline");
+  var offline = {};
+  try {
+    offline = JSON.parse(list.textContent);
+  } catch (error) {
+    return;
+  }
+  var siteRoot = new URL(offline.root.replace(/\/?$/, "/"), window.location.href);
+
+  function savingData() {
+    return Boolean(navigator.connection && navigator.connection.saveData);
+  }
+
+  /* The manual's pages (listed by the page) and the files this page loaded. */
+  function wanted() {
+    var pages = offline.pages || [];
+    if (!pages.length) return null;
+    var urls = pages.map(function (path) { return new URL(path, siteRoot).href; });
+    var assets = document.querySelectorAll("link[rel='stylesheet'][href], script[src], link[rel='icon'][href]");
+    Array.prototype.forEach.call(assets, function (element) {
+      urls.push(new URL(element.getAttribute("href") || element.getAttribute("src"), window.location.href).href);
+    });
+    if (manifest) urls.push(new URL(manifest.getAttribute("href"), window.location.href).href);
+    return urls;
+  }
+
+  function keep(worker) {
+    var urls = wanted();
+    if (!urls || !worker || savingData()) return;
+    worker.postMessage({ type: "keep", urls: urls });
+  }
+
+  function whenIdle(callback) {
+    if ("requestIdleCallback" in window) {
+      window.requestIdleCallback(callback, { timeout: 5000 });
+    } else {
+      window.setTimeout(callback, 2000);
+    }
+  }
+
+  function start() {
+    navigator.serviceWorker.register(new URL("sw.js", siteRoot).href, { scope: siteRoot.pathname })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) { whenIdle(function () { keep(registration.active); }); })
+      .catch(function () { /* Offline reading is a bonus: the page works without it. */ });
+  }
+
+  /* A new build's worker takes over from the old one: it keeps the manual anew. */
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    whenIdle(function () { keep(navigator.serviceWorker.controller); });
+  });
+
+  if (document.readyState === "complete") {
+    start();
+  } else {
+    window.addEventListener("load", start);
+  }
+})();

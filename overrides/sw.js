@@ -1,0 +1,77 @@
+/* OneGoal service worker: manuals that open without a network.
+ *
+ * Pages post {type: "keep", urls: [...]}: the pages of one manual in one language and
+ * the files they need, which go into this build's cache. Pages come from the network
+ * when there is one (so a new build shows at once) and from the cache when there is
+ * not; other files come from the cache first. Every build changes this file, so the
+ * browser installs it anew the next time the reader is online, and the caches of
+ * older builds are deleted.
+ */
+"use strict";
+
+var BUILD = "{{ build_date_utc.strftime('%Y%m%d%H%M%S%f') }}";
+var CACHE = "onegoal-" + BUILD;
+
+self.addEventListener("install", function () {
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("onegoal-") === 0 && name !== CACHE;
+      }).map(function (name) { return caches.delete(name); }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+function sameSite(url) {
+  return new URL(url).origin === self.location.origin;
+}
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
+  var urls = data.urls.filter(sameSite);
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return Promise.all(urls.map(function (url) {
+      return cache.match(url).then(function (found) {
+        /* Ask the server, not the browser's HTTP cache, which may still hold an older build. */
+        return found || cache.add(new Request(url, { cache: "no-cache" }))
+          .catch(function () { /* try again on the next visit */ });
+      });
+    }));
+  }));
+});
+
+function fromNetworkFirst(request) {
+  return fetch(request.url, { cache: "no-cache", credentials: "same-origin" }).then(function (response) {
+    if (response.ok) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (cache) {
+        return cache.match(request).then(function (kept) {
+          /* Refresh a page this reader keeps; do not start keeping others. */
+          if (kept) return cache.put(request, copy);
+        });
+      });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(request, { ignoreSearch: true }).then(function (kept) {
+      return kept || Response.error();
+    });
+  });
+}
+
+function fromCacheFirst(request) {
+  return caches.match(request).then(function (kept) {
+    return kept || fetch(request);
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || !sameSite(request.url)) return;
+  event.respondWith(request.mode === "navigate" ? fromNetworkFirst(request) : fromCacheFirst(request));
+});

@@ -1,0 +1,179 @@
+"""A phone's view: accessibility, sizes, no JavaScript, printing and offline reading."""
+
+from __future__ import annotations
+
+import http.server
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import PHONE, _QuietHandler
+from playwright.sync_api import Browser, BrowserContext, Error, expect
+from test_build import load
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              "resultTypes": ["violations"]}
+PAGES = ["", "candidate/", "candidate/03-profilen/", "translations/"]
+PREFIX = {"sv": "", "ar": "ar/", "ti": "ti/"}
+
+
+@pytest.mark.parametrize("language", ["sv", "ar", "ti"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_21_aa_violations(phone: BrowserContext, site_url: str, language: str, path: str) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/{PREFIX[language]}{path}")
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", ["candidate/03-profilen/", "ar/candidate/07-jobbet-och-avslut/", "ti/candidate/",
+                                  "so/translations/", "fa-AF/", "format/"])
+def test_no_horizontal_scrolling_at_320_px(browser: Browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+TEXT_SIZES = """() => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, element = node.parentElement;
+    if (!node.textContent.trim() || !element.checkVisibility()) continue;
+    if (element.closest('.md-search, .md-header__topic, .headerlink, svg')) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 16) small.push(`${size}px ${element.tagName}.${element.className}: ${node.textContent.trim().slice(0, 30)}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("path", ["candidate/03-profilen/", "ar/candidate/", "ti/", "uk/candidate/07-jobbet-och-avslut/"])
+def test_text_is_at_least_16_px(phone: BrowserContext, site_url: str, path: str) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/{path}")
+    assert page.evaluate(TEXT_SIZES) == []
+
+
+def test_touch_targets_are_at_least_44_px(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    for path in ("candidate/03-profilen/", "candidate/", ""):
+        page.goto(f"{site_url}/{path}")
+        targets = page.locator(".og-checklist__label, .og-step-nav__link, .og-overview__link, .og-home__link, "
+                               ".og-tools__button")
+        assert targets.count() > 0
+        for index in range(targets.count()):
+            box = targets.nth(index).bounding_box()
+            assert box and box["width"] >= 44 and box["height"] >= 44, (path, index, box)
+
+
+def test_checklist_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/candidate/03-profilen/")
+    boxes = page.locator("input.og-checklist__box")
+    assert boxes.count() >= 4
+    expect(boxes.first).to_be_visible()
+    page.locator(".og-checklist__label").first.click()
+    assert boxes.first.is_checked()
+    expect(page.locator(".og-tools")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(boxes.first).to_be_visible()
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+    context.close()
+
+
+class Server:
+    """Serves a folder that the test can swap or switch off: the network is really gone."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(self.folder), **kwargs)  # noqa: E731
+        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
+
+    def stop(self) -> None:
+        self.http.shutdown()
+        self.http.server_close()
+
+
+@pytest.fixture()
+def server(site: Path):
+    running = Server(site)
+    yield running
+    running.http.server_close()
+
+
+KEPT = """async (urls) => {
+  for (const url of urls) {
+    if (!(await caches.match(url))) return false;
+  }
+  return true;
+}"""
+
+
+def manual_urls(base: str, prefix: str, manual: str = "candidate") -> list[str]:
+    steps = [step.name for step in load().manual(manual).steps]
+    return [f"{base}/{prefix}{manual}/"] + [f"{base}/{prefix}{manual}/{name}/" for name in steps]
+
+
+def cache_names(page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def wait_until(page, script: str, arg: object = None, seconds: float = 15) -> None:
+    """Poll an async check in the page (evaluate awaits its promise; wait_for_function does not)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"timed out waiting for {script[:60]}"
+        page.wait_for_timeout(200)
+
+
+def test_a_manual_opens_offline_after_one_visit(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/ar/candidate/03-profilen/")
+    wait_until(page, KEPT, manual_urls(server.url, "ar/"))
+    server.stop()
+    with pytest.raises(Error):
+        page.request.get(f"{server.url}/ar/candidate/")  # nothing answers any more
+    for path in ("ar/candidate/03-profilen/", "ar/candidate/06-mot-arbetsgivaren/", "ar/candidate/"):
+        page.goto(f"{server.url}/{path}")
+        expect(page.locator("h1")).to_be_visible()
+        assert page.locator("html").get_attribute("lang") == "ar"
+    page.goto(f"{server.url}/ar/candidate/05-sok-och-matcha/")
+    expect(page.locator(".og-checklist__box").first).to_be_visible()
+    context.close()
+
+
+def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, server: Server, site: Path,
+                                                         tmp_path: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/candidate/03-profilen/")
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+    (old_cache,) = cache_names(page)
+
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(site, rebuilt)
+    sw = rebuilt / "sw.js"
+    sw.write_text(re.sub(r'BUILD = "\d+"', 'BUILD = "1"', sw.read_text(encoding="utf-8")), encoding="utf-8")
+    other = rebuilt / "candidate" / "06-mot-arbetsgivaren" / "index.html"
+    other.write_text(other.read_text(encoding="utf-8").replace("<h1", "<h1 data-build='new'", 1), encoding="utf-8")
+    server.folder = rebuilt
+
+    page.goto(f"{server.url}/candidate/03-profilen/")
+    wait_until(page, "async () => (await caches.keys()).join() === 'onegoal-1'")
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+    assert old_cache != "onegoal-1"
+    server.stop()
+    page.goto(f"{server.url}/candidate/06-mot-arbetsgivaren/")
+    expect(page.locator("h1[data-build='new']")).to_be_visible()
+    context.close()

@@ -1,0 +1,187 @@
+"""Checklists that remember, progress, reset, export and import, in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, expect
+from test_build import load
+from ui_strings import fill, plugin_strings
+
+STEP = "/candidate/03-profilen/"
+KEY = "onegoal.progress"
+
+
+def step_items() -> list[str]:
+    return [item.id for item in load().manual("candidate").steps[2].source.checklist]
+
+
+def watch_errors(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def tick(page: Page, *indexes: int) -> None:
+    for index in indexes:
+        page.locator(".og-checklist__label").nth(index).click()
+
+
+def ticked(page: Page) -> list[bool]:
+    boxes = page.locator(".og-checklist__box")
+    return [boxes.nth(index).is_checked() for index in range(boxes.count())]
+
+
+def test_ticks_survive_reload_and_show_in_every_language(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    tick(page, 0, 2)
+    total = len(step_items())
+    expect(page.locator(".og-checklist .og-progress")).to_have_text(fill(plugin_strings("sv")["progress.step"], n=2, total=total))
+    page.reload()
+    assert ticked(page)[:3] == [True, False, True]
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(".md-select__link[hreflang='ar']").click()
+    page.wait_for_url(f"{site_url}/ar{STEP}")
+    assert ticked(page)[:3] == [True, False, True]
+    expect(page.locator(".og-checklist .og-progress")).to_have_text(fill(plugin_strings("ar")["progress.step"], n=2, total=total))
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored["ticks"]["candidate"]["profilen"] == {step_items()[0]: 1, step_items()[2]: 1}
+    assert errors == []
+
+
+def test_overview_and_home_show_progress(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    manual = load().manual("candidate")
+    items = sum(len(step.source.checklist) for step in manual.steps)
+    strings = plugin_strings("en")
+    page.goto(f"{site_url}/en/candidate/")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=1, total=items))
+    states = page.locator(".og-state")
+    expect(states.nth(2)).to_have_text(strings["progress.started"])
+    expect(states.nth(0)).to_have_text(strings["progress.not_started"])
+    page.goto(f"{site_url}/en/")
+    card = page.locator(".og-home__manual[data-og-manual='candidate'] .og-progress")
+    expect(card).to_have_text(fill(strings["progress.manual"], n=1, total=items))
+
+
+def test_a_finished_step_shows_done(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    tick(page, *range(len(step_items())))
+    page.goto(f"{site_url}/candidate/")
+    expect(page.locator(".og-state").nth(2)).to_have_text(plugin_strings("sv")["progress.done"])
+
+
+def test_reset_asks_and_clears_the_manual(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/agent/01-forsta-motet/")
+    tick(page, 0)
+    page.goto(site_url + STEP)
+    tick(page, 1)
+    page.goto(f"{site_url}/candidate/")
+    questions: list[str] = []
+
+    def answer(dialog) -> None:
+        questions.append(dialog.message)
+        dialog.dismiss() if len(questions) == 1 else dialog.accept()
+
+    page.on("dialog", answer)
+    reset = page.locator("[data-og-action='reset']")
+    reset.click()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["candidate"]
+    reset.click()
+    assert questions == [plugin_strings("sv")["progress.reset_confirm"]] * 2
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert "candidate" not in stored["ticks"] and stored["ticks"]["agent"]
+    page.goto(site_url + STEP)
+    assert not any(ticked(page))
+
+
+def test_export_then_import_into_a_fresh_profile(browser, phone: BrowserContext, site_url: str,
+                                                 tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    tick(page, 1, 3)
+    page.goto(f"{site_url}/candidate/")
+    with page.expect_download() as download:
+        page.locator("[data-og-action='export']").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["ticks"]["candidate"]["profilen"]
+
+    fresh = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    other = fresh.new_page()
+    other.goto(f"{site_url}/en/candidate/")
+    other.locator("[data-og-action='import']").set_input_files(str(saved))
+    expect(other.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.imported"])
+    other.goto(f"{site_url}/en{STEP}")
+    assert ticked(other)[:4] == [False, True, False, True]
+    fresh.close()
+
+
+def test_import_of_a_wrong_file_changes_nothing(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    page.goto(f"{site_url}/candidate/")
+    wrong = tmp_path / "photo.json"
+    wrong.write_text("not progress", encoding="utf-8")
+    page.locator("[data-og-action='import']").set_input_files(str(wrong))
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.import_failed"])
+    page.goto(site_url + STEP)
+    assert ticked(page)[0]
+
+
+def test_garbage_in_storage_leaves_the_page_working(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    assert ticked(page)[0]
+    page.reload()
+    assert ticked(page)[0]
+    assert page.evaluate("localStorage.getItem('onegoal.progress.unreadable')") == "{not json"
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{ticks: {{candidate: 7, agent: {{x: [1]}}}}}}))")
+    page.goto(f"{site_url}/candidate/")
+    expect(page.locator(".og-progress--manual")).to_contain_text("0")
+    assert errors == []
+
+
+def test_blocked_storage_keeps_ticks_for_the_visit(phone: BrowserContext, site_url: str) -> None:
+    # As with cookies blocked: merely reading either storage throws.
+    phone.add_init_script("""for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+            get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }}); }""")
+    page = phone.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    expect(page.locator(".og-storage-off")).to_be_visible()
+    expect(page.locator(".og-storage-off")).to_have_text(plugin_strings("sv")["progress.storage_off"])
+    tick(page, 0, 1)
+    assert ticked(page)[:2] == [True, True]
+    expect(page.locator(".og-checklist .og-progress")).to_contain_text("2")
+    assert errors == []
+
+
+def test_keyboard_alone_can_tick_an_item(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('og-checklist__box')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a checklist box")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+    page.keyboard.press("Space")
+    assert ticked(page)[0]
+    expect(page.locator(".og-checklist .og-progress")).to_contain_text("1")
