@@ -36,9 +36,12 @@ check: $(READY)
 status: $(READY)
 	$(BIN)/onegoal status
 
-bench: $(READY)
+bench: $(READY) browser site
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/build.py --synthetic
+	$(BIN)/python benchmarks/search_index.py
+	$(BIN)/python benchmarks/first_visit.py
+	$(BIN)/python benchmarks/lighthouse.py site
 
 $(READY): requirements.lock pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

@@ -63,9 +63,10 @@ def site_config(languages: list[str]) -> dict:
     return config
 
 
-def write_project(folder: Path, config: dict, manuals: Path | None) -> Path:
+def write_project(folder: Path, config: dict, manuals: Path | None, overrides: str = "") -> Path:
+    """A copy of the site's project; `overrides` limits the theme overrides to one sub-folder."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "overrides", folder / "overrides")
+    shutil.copytree(REPO / "overrides" / overrides, folder / "overrides" / overrides)
     for page in (REPO / "docs").glob("*.md"):
         shutil.copy(page, folder / "docs" / page.name)
     if manuals is not None:
@@ -79,14 +80,18 @@ def write_project(folder: Path, config: dict, manuals: Path | None) -> Path:
 def plain_project(folder: Path, library: Library, languages: list[str]) -> Path:
     """The same Markdown as plain pages, for Material + i18n alone.
 
-    The theme overrides stay: the theme has no UI strings of its own for some of the
-    site's languages and cannot build them without ours.
+    Of the theme overrides only the theme's UI strings stay: the theme has none of its
+    own for some of the site's languages and cannot build them without ours.
     """
     config = site_config(languages)
     config["plugins"] = [p for p in config["plugins"] if p != "onegoal" and not (isinstance(p, dict) and "onegoal" in p)]
     # The i18n plugin as it comes: one shared search index, duplicates of the default removed.
     next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)["reconfigure_search"] = True
-    config_file = write_project(folder, config, None)
+    config.pop("extra_javascript", None)
+    config.pop("extra_css", None)
+    config["theme"].pop("static_templates", None)
+    config["theme"].pop("favicon", None)
+    config_file = write_project(folder, config, None, overrides="partials/languages")
     docs = folder / "docs"
     for page in docs.glob("*.md"):
         lines = page.read_text(encoding="utf-8").splitlines(keepends=True)

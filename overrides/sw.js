@@ -1,7 +1,7 @@
 /* OneGoal service worker: manuals that open without a network.
  *
- * Pages post {type: "keep", urls: [...]}: the pages of one manual in one language and
- * the files they need, which go into this build's cache. Pages come from the network
+ * Pages post {type: "keep", pages: [...], files: [...]}: the pages of one manual in one
+ * language and the files they need, which go into this build's cache. Pages come from the network
  * when there is one (so a new build shows at once) and from the cache when there is
  * not; other files come from the cache first. Every build changes this file, so the
  * browser installs it anew the next time the reader is online, and the caches of
@@ -30,18 +30,30 @@ function sameSite(url) {
   return new URL(url).origin === self.location.origin;
 }
 
+var fetching = {};
+
+/* Each URL once, even when two pages ask at the same time. */
+function keep(cache, url, mode) {
+  if (!fetching[url]) {
+    fetching[url] = cache.match(url).then(function (found) {
+      return found || cache.add(new Request(url, { cache: mode }));
+    }).catch(function () { /* try again on the next visit */ }).then(function () {
+      delete fetching[url];
+    });
+  }
+  return fetching[url];
+}
+
+/* Pages are asked of the server: the browser's HTTP cache may hold an older build.
+ * Files are the ones the asking page has just loaded: the HTTP cache has them, as they
+ * are now, and the network is not asked again. */
 self.addEventListener("message", function (event) {
   var data = event.data || {};
-  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
-  var urls = data.urls.filter(sameSite);
+  if (data.type !== "keep" || !Array.isArray(data.pages) || !Array.isArray(data.files)) return;
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return Promise.all(urls.map(function (url) {
-      return cache.match(url).then(function (found) {
-        /* Ask the server, not the browser's HTTP cache, which may still hold an older build. */
-        return found || cache.add(new Request(url, { cache: "no-cache" }))
-          .catch(function () { /* try again on the next visit */ });
-      });
-    }));
+    var pages = data.pages.filter(sameSite).map(function (url) { return keep(cache, url, "no-cache"); });
+    var files = data.files.filter(sameSite).map(function (url) { return keep(cache, url, "force-cache"); });
+    return Promise.all(pages.concat(files));
   }));
 });
 

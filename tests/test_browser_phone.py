@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import http.server
+import json
 import re
+import struct
 import shutil
 import threading
 import time
@@ -14,6 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import PHONE, _QuietHandler
 from playwright.sync_api import Browser, BrowserContext, Error, expect
 from test_build import load
+
+from onegoal.translation import direction
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
@@ -177,3 +181,25 @@ def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, serve
     page.goto(f"{server.url}/candidate/06-mot-arbetsgivaren/")
     expect(page.locator("h1[data-build='new']")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["sv", "ar", "ti"])
+def test_installable_with_a_manifest_in_the_readers_language(site: Path, language: str) -> None:
+    prefix = PREFIX[language]
+    html = (site / prefix / "candidate" / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<link rel="manifest" href="([^"]+)"', html)
+    assert link
+    manifest_path = (site / prefix / "candidate" / link.group(1)).resolve()
+    assert manifest_path == (site / prefix / "manifest.webmanifest").resolve()
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert (manifest["lang"], manifest["dir"]) == (language, direction(language))
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
+    sizes = set()
+    for icon in manifest["icons"]:
+        icon_path = (manifest_path.parent / icon["src"]).resolve()
+        assert icon_path.is_file(), icon["src"]
+        if icon["type"] == "image/png":
+            width, height = struct.unpack(">II", icon_path.read_bytes()[16:24])
+            assert icon["sizes"] == f"{width}x{height}"
+            sizes.add(width)
+    assert {192, 512} <= sizes

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Page, expect
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
+from playwright.sync_api import BrowserContext, Page, Playwright, expect
 from test_build import load
 from ui_strings import fill, plugin_strings
 
@@ -51,6 +52,30 @@ def test_ticks_survive_reload_and_show_in_every_language(phone: BrowserContext, 
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert stored["ticks"]["candidate"]["profilen"] == {step_items()[0]: 1, step_items()[2]: 1}
     assert errors == []
+
+
+def test_ticks_survive_closing_the_browser(playwright: Playwright, site_url: str, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    for visit in range(2):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(site_url + STEP)
+        if visit == 0:
+            tick(page, 1)
+        else:
+            assert ticked(page)[:2] == [False, True]
+        context.close()
+
+
+def test_progress_is_announced_to_screen_readers(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + STEP)
+    progress = page.locator(".og-checklist .og-progress")
+    assert progress.get_attribute("role") == "status"
+    assert progress.get_attribute("aria-live") == "polite"
+    tick(page, 0)
+    expect(progress).to_have_text(fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
 
 
 def test_overview_and_home_show_progress(phone: BrowserContext, site_url: str) -> None:

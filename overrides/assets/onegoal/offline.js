@@ -21,23 +21,23 @@
     return Boolean(navigator.connection && navigator.connection.saveData);
   }
 
-  /* The manual's pages (listed by the page) and the files this page loaded. */
+  /* The manual's pages (listed by the page) and the files this page has just loaded. */
   function wanted() {
-    var pages = offline.pages || [];
+    var pages = (offline.pages || []).map(function (path) { return new URL(path, siteRoot).href; });
     if (!pages.length) return null;
-    var urls = pages.map(function (path) { return new URL(path, siteRoot).href; });
-    var assets = document.querySelectorAll("link[rel='stylesheet'][href], script[src], link[rel='icon'][href]");
-    Array.prototype.forEach.call(assets, function (element) {
-      urls.push(new URL(element.getAttribute("href") || element.getAttribute("src"), window.location.href).href);
+    var files = [];
+    var loaded = document.querySelectorAll("link[rel='stylesheet'][href], script[src], link[rel='icon'][href]");
+    Array.prototype.forEach.call(loaded, function (element) {
+      files.push(new URL(element.getAttribute("href") || element.getAttribute("src"), window.location.href).href);
     });
-    if (manifest) urls.push(new URL(manifest.getAttribute("href"), window.location.href).href);
-    return urls;
+    if (manifest) files.push(new URL(manifest.getAttribute("href"), window.location.href).href);
+    return { pages: pages, files: files };
   }
 
   function keep(worker) {
-    var urls = wanted();
-    if (!urls || !worker || savingData()) return;
-    worker.postMessage({ type: "keep", urls: urls });
+    var lists = wanted();
+    if (!lists || !worker || savingData()) return;
+    worker.postMessage({ type: "keep", pages: lists.pages, files: lists.files });
   }
 
   function whenIdle(callback) {
@@ -55,9 +55,12 @@
       .catch(function () { /* Offline reading is a bonus: the page works without it. */ });
   }
 
-  /* A new build's worker takes over from the old one: it keeps the manual anew. */
+  /* A new build's worker takes over from the old one: it keeps the manual anew. (On a
+     first visit there was no worker before, and the first one has been asked already.) */
+  var hadWorker = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", function () {
-    whenIdle(function () { keep(navigator.serviceWorker.controller); });
+    if (hadWorker) whenIdle(function () { keep(navigator.serviceWorker.controller); });
+    hadWorker = true;
   });
 
   if (document.readyState === "complete") {

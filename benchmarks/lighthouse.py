@@ -1,0 +1,87 @@
+"""Lighthouse 12 mobile scores for a step page of the built library.
+
+    python benchmarks/lighthouse.py [site folder]    (default: site/, from `make site`)
+
+Serves the built site gzip-compressed on 127.0.0.1, runs Lighthouse (pinned in benchmarks/lighthouse/,
+installed with `npm ci` on first use) with its default mobile settings against Debian's
+Chromium, and prints the category scores and the main timings.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "lighthouse"
+PAGES = ["ar/candidate/03-profilen/", "candidate/03-profilen/"]
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+AUDITS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+          "speed-index", "total-byte-weight"]
+
+
+class Gzipping(SimpleHTTPRequestHandler):
+    """Serves the site gzip-compressed, as any real web server would."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def lighthouse() -> Path:
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True)
+    return binary
+
+
+def run(binary: Path, url: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+                        f"--chrome-flags={CHROME_FLAGS}",
+                        "--only-categories=performance,accessibility,best-practices,seo"],
+                       env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True)
+        return json.loads(report.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "site"
+    binary = lighthouse()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Gzipping, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for page in PAGES:
+            result = run(binary, f"http://127.0.0.1:{server.server_address[1]}/{page}")
+            scores = ", ".join(f"{c['title']} {round(c['score'] * 100)}" for c in result["categories"].values())
+            print(f"Lighthouse {result['lighthouseVersion']} mobile, /{page}: {scores}")
+            print("  " + ", ".join(f"{result['audits'][a]['title']} {result['audits'][a]['displayValue']}"
+                                   for a in AUDITS))
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
