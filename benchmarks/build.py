@@ -1,6 +1,6 @@
 """Build-time benchmark: the OneGoal plugin against a plain Material + i18n build.
 
-    python benchmarks/build.py              the shipped library
+    python benchmarks/build.py              the shipped library, in all its languages
     python benchmarks/build.py --synthetic  50 manuals x 20 steps x 2 languages
 
 Both modes build the same Markdown twice in the same run: once through the plugin,
@@ -28,6 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
+from onegoal.cli import site_settings  # noqa: E402
 from onegoal.loader import load_library  # noqa: E402
 from onegoal.model import Library  # noqa: E402
 
@@ -129,15 +130,14 @@ def synthetic_manuals(folder: Path, manuals: int, steps: int) -> Path:
             translated = {"source_version": 1, "title": f"Step {s}", "summary": "Summary.",
                           "goals": ["Goal one", "Goal two"],
                           "checklist": [{"id": c["id"], "text": f"Item {c['id']}"} for c in checklist]}
-            (manual / f"{s:02d}-steg.md").write_text(
+            (manual / f"{s:02d}-steg-{s}.md").write_text(
                 f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}", encoding="utf-8")
-            (manual / f"{s:02d}-steg.en.md").write_text(
+            (manual / f"{s:02d}-steg-{s}.en.md").write_text(
                 f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body_en}", encoding="utf-8")
     return folder
 
 
-def compare(label: str, manuals_dir: Path, runs: int) -> None:
-    languages = ["sv", "en"]
+def compare(label: str, manuals_dir: Path, runs: int, languages: list[str]) -> None:
     library = load_library(manuals_dir, languages, "sv")
     pages = sum(len(m.steps) + 1 for m in library.manuals) * len(languages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,9 +162,9 @@ def main() -> None:
         time_one_build(args.one)
     elif args.synthetic:
         with tempfile.TemporaryDirectory() as tmp:
-            compare("synthetic library", synthetic_manuals(Path(tmp) / "manuals", 50, 20), args.runs)
+            compare("synthetic library", synthetic_manuals(Path(tmp) / "manuals", 50, 20), args.runs, ["sv", "en"])
     else:
-        compare("shipped library", REPO / "manuals", args.runs)
+        compare("shipped library", REPO / "manuals", args.runs, site_settings(REPO / "mkdocs.yml").languages)
 
 
 if __name__ == "__main__":

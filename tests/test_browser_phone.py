@@ -157,10 +157,24 @@ def test_a_manual_opens_offline_after_one_visit(browser: Browser, server: Server
     context.close()
 
 
+def test_links_without_a_final_slash_still_open_online(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{server.url}/candidate/03-profilen/")
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+    page.goto(f"{server.url}/en")
+    assert page.url == f"{server.url}/en/"
+    page.goto(f"{server.url}/candidate/02-malet")
+    expect(page.locator("h1")).to_be_visible()
+    context.close()
+
+
 def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, server: Server, site: Path,
                                                          tmp_path: Path) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
+    page.goto(f"{server.url}/agent/01-forsta-motet/")
+    wait_until(page, KEPT, manual_urls(server.url, "", "agent"))
     page.goto(f"{server.url}/candidate/03-profilen/")
     wait_until(page, KEPT, manual_urls(server.url, ""))
     (old_cache,) = cache_names(page)
@@ -177,9 +191,15 @@ def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, serve
     wait_until(page, "async () => (await caches.keys()).join() === 'onegoal-1'")
     wait_until(page, KEPT, manual_urls(server.url, ""))
     assert old_cache != "onegoal-1"
+    wait_until(page, """async (url) => {
+        const kept = await caches.match(url);
+        return Boolean(kept) && (await kept.text()).includes("data-build='new'");
+    }""", f"{server.url}/candidate/06-mot-arbetsgivaren/")
     server.stop()
     page.goto(f"{server.url}/candidate/06-mot-arbetsgivaren/")
     expect(page.locator("h1[data-build='new']")).to_be_visible()
+    page.goto(f"{server.url}/agent/04-natverket/")  # the other manual kept before the update
+    expect(page.locator("h1")).to_be_visible()
     context.close()
 
 

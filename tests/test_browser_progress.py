@@ -18,6 +18,10 @@ def step_items() -> list[str]:
     return [item.id for item in load().manual("candidate").steps[2].source.checklist]
 
 
+def manual_items() -> int:
+    return sum(len(step.source.checklist) for step in load().manual("candidate").steps)
+
+
 def watch_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -176,7 +180,26 @@ def test_garbage_in_storage_leaves_the_page_working(phone: BrowserContext, site_
     assert page.evaluate("localStorage.getItem('onegoal.progress.unreadable')") == "{not json"
     page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{ticks: {{candidate: 7, agent: {{x: [1]}}}}}}))")
     page.goto(f"{site_url}/candidate/")
-    expect(page.locator(".og-progress--manual")).to_contain_text("0")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(plugin_strings("sv")["progress.manual"], n=0, total=manual_items()))
+    assert page.evaluate(f"localStorage.getItem('{KEY}')").startswith('{"ticks"')  # left as it was
+    assert errors == []
+
+
+def test_removed_items_are_not_counted_and_new_items_start_unticked(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    first = step_items()[0]
+    # Ticks saved before an editor removed "old-item" from the step and added the others.
+    saved = {"version": 1, "ticks": {"candidate": {"profilen": {"old-item": 1, first: 1}}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    assert ticked(page) == [True] + [False] * (len(step_items()) - 1)
+    expect(page.locator(".og-checklist .og-progress")).to_have_text(
+        fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
+    tick(page, 1)
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored["ticks"]["candidate"]["profilen"] == {"old-item": 1, first: 1, step_items()[1]: 1}
     assert errors == []
 
 
@@ -192,7 +215,8 @@ def test_blocked_storage_keeps_ticks_for_the_visit(phone: BrowserContext, site_u
     expect(page.locator(".og-storage-off")).to_have_text(plugin_strings("sv")["progress.storage_off"])
     tick(page, 0, 1)
     assert ticked(page)[:2] == [True, True]
-    expect(page.locator(".og-checklist .og-progress")).to_contain_text("2")
+    expect(page.locator(".og-checklist .og-progress")).to_have_text(
+        fill(plugin_strings("sv")["progress.step"], n=2, total=len(step_items())))
     assert errors == []
 
 
@@ -209,4 +233,41 @@ def test_keyboard_alone_can_tick_an_item(phone: BrowserContext, site_url: str) -
     assert outline not in ("", "none")
     page.keyboard.press("Space")
     assert ticked(page)[0]
-    expect(page.locator(".og-checklist .og-progress")).to_contain_text("1")
+    expect(page.locator(".og-checklist .og-progress")).to_have_text(
+        fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
+
+
+def test_two_tabs_keep_each_others_ticks(phone: BrowserContext, site_url: str) -> None:
+    first, second = phone.new_page(), phone.new_page()
+    first.goto(site_url + STEP)
+    second.goto(f"{site_url}/candidate/01-forsta-motet/")
+    tick(first, 0)
+    tick(second, 0)
+    first.reload()
+    assert ticked(first)[0]
+    stored = json.loads(first.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["candidate"]
+    assert set(stored) == {"profilen", "forsta-motet"}
+
+
+def test_data_of_another_version_is_set_aside(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    later = json.dumps({"version": 2, "ticks": {"candidate": {"profilen": {"x": 1}}}})
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(later)})")
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    assert page.evaluate("localStorage.getItem('onegoal.progress.unreadable')") == later
+
+
+def test_an_imported_file_cannot_reach_the_page_s_objects(phone: BrowserContext, site_url: str,
+                                                           tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/candidate/")
+    hostile = tmp_path / "progress.json"
+    hostile.write_text('{"version": 1, "ticks": {"__proto__": {"polluted": {"yes": 1}}, '
+                       '"candidate": {"profilen": {"' + step_items()[0] + '": 1}}}}', encoding="utf-8")
+    page.locator("[data-og-action='import']").set_input_files(str(hostile))
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.imported"])
+    assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
+    page.goto(site_url + STEP)
+    assert ticked(page)[0]

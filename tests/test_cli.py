@@ -44,3 +44,22 @@ def test_check_without_config_says_where_to_run(tmp_path: Path) -> None:
     result = run_check(tmp_path / "missing.yml")
     assert result.returncode == 2
     assert "not found" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_status_of_an_empty_library(tmp_path: Path) -> None:
+    config = copy_project(tmp_path, manuals=False)
+    result = subprocess.run([str(ONEGOAL), "--config", str(config), "status"], capture_output=True,
+                            text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_broken_site_settings_give_a_message(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins:\n  - i18n:\n      languages:\n        - name: Svenska\n", encoding="utf-8")
+    result = run_check(config)
+    assert result.returncode == 2
+    assert "mkdocs.yml: the i18n or onegoal plugin settings are not as expected" in result.stderr
+    assert "Traceback" not in result.stderr
+    config.write_text("plugins: [\n", encoding="utf-8")
+    result = run_check(config)
+    assert result.returncode == 2 and "cannot be read as YAML" in result.stderr

@@ -207,6 +207,53 @@ def test_manual_id_rule(tmp_path: Path) -> None:
     assert_problem(only_problem(tmp_path), folder / "manual.yml", 1, "breaks the id rule")
 
 
+def test_key_written_twice(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "02-steg-2.md"
+    edit(step, "who: both", "who: both\ntitle: Igen")
+    assert_problem(only_problem(tmp_path), step, 7, "'title' is written twice")
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    manual = write_manual(tmp_path) / "manual.yml"
+    edit(manual, "date: 2026-11-27", "date: 2026-13-45")
+    assert_problem(only_problem(tmp_path), manual, 12, "2026-13-45 is not a real date", "YYYY-MM-DD")
+
+
+def test_aliases_are_refused(tmp_path: Path) -> None:
+    step = write_manual(tmp_path) / "01-steg-1.md"
+    edit(step, "goals:\n  - Ett mål", "goals: &a [*a]")
+    assert_problem(only_problem(tmp_path), step, 8, "aliases (& and *) are not used")
+
+
+def test_a_folder_named_like_a_step(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, translate=False)
+    (folder / "04-steg-4.md").mkdir()
+    assert_problem(problems(tmp_path)[0], folder / "04-steg-4.md", 1, "not a file that can be read")
+
+
+def test_two_manuals_with_one_id(tmp_path: Path) -> None:
+    later = write_manual(tmp_path, "demo", translate=False)  # folders are read in name order
+    write_manual(tmp_path / "corporate", "demo", translate=False)
+    assert_problem(only_problem(tmp_path), later / "manual.yml", 1, "id 'demo' is also the id of corporate/demo/")
+
+
+def test_manual_folder_named_like_a_language(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, "en", translate=False)
+    assert_problem(only_problem(tmp_path), folder / "manual.yml", 1, "has the name of a site language")
+
+
+def test_manual_without_steps(tmp_path: Path) -> None:
+    folder = write_manual(tmp_path, steps=1, translate=False)
+    (folder / "01-steg-1.md").unlink()
+    assert_problem(only_problem(tmp_path), folder / "manual.yml", 1, "has no steps yet")
+
+
+def test_wrong_number_does_not_also_report_gaps(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "01-steg-1.md"
+    edit(step, "step: 1", "step: 99")
+    assert_problem(only_problem(tmp_path), step, 2, "'step: 99' does not match the number 01")
+
+
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     folder = write_manual(tmp_path)
     edit(folder / "01-steg-1.md", "step: 1", "step: one")

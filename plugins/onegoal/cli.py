@@ -33,8 +33,22 @@ class SiteSettings:
     fallbacks: dict[str, list[str]]
 
 
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot be read as the site's settings."""
+
+
 def site_settings(config_file: Path) -> SiteSettings:
     """What mkdocs.yml says about the manuals: folder, languages, source, fallbacks."""
+    try:
+        return _site_settings(config_file)
+    except yaml.YAMLError as error:
+        raise SiteConfigError(f"{config_file}: cannot be read as YAML: {error}") from None
+    except (AttributeError, KeyError, TypeError) as error:
+        raise SiteConfigError(f"{config_file}: the i18n or onegoal plugin settings are not as "
+                              f"expected ({error!r}); run `mkdocs build` for details.") from None
+
+
+def _site_settings(config_file: Path) -> SiteSettings:
     with config_file.open(encoding="utf-8") as stream:
         config: dict[str, Any] = yaml.load(stream, Loader=_SiteConfigLoader) or {}
     plugins = {}
@@ -83,7 +97,7 @@ def status(args: argparse.Namespace) -> int:
 
 
 def as_text(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
-    label = max(len(f"{row.manual_id} {row.step:02d}-{row.slug}") for row in rows)
+    label = max((len(f"{row.manual_id} {row.step:02d}-{row.slug}") for row in rows), default=0)
     width = max(len(state.value) for state in Status)
     lines = [" " * label + "".join(f"  {lang:<{width}}" for lang in languages)]
     for row in rows:
@@ -133,7 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.config).is_file():
         print(f"{args.config}: not found. Run onegoal from the project folder or pass --config.", file=sys.stderr)
         return 2
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except SiteConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -57,11 +57,25 @@ class Loader:
         if not self.root.is_dir():
             raise ContentError([Problem(self.root, 1, "the manuals folder does not exist.")])
         manuals = [manual for folder in manual_folders(self.root) if (manual := self.load_manual(folder))]
+        self.check_manual_ids(manuals)
         if self.problems:
             raise ContentError(self.problems)
         order = {audience: index for index, audience in enumerate(AUDIENCES)}
         manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
         return Library(tuple(manuals), self.source, self.languages)
+
+    def check_manual_ids(self, manuals: list[Manual]) -> None:
+        """Ids name readers' ticks and, at the top, a folder of the site beside the languages'."""
+        seen: dict[str, Manual] = {}
+        for manual in manuals:
+            path = manual.path / MANUAL_FILE
+            if manual.id in seen:
+                self.problem(path, 1, f"id '{manual.id}' is also the id of {seen[manual.id].url_path}/. "
+                             "Readers' ticks are kept under the id: give each manual its own.")
+            elif manual.url_path in self.languages:
+                self.problem(path, 1, f"the folder '{manual.url_path}' has the name of a site language; "
+                             "the pages of that language live there. Rename the folder and its id.")
+            seen.setdefault(manual.id, manual)
 
     def load_manual(self, folder: Path) -> Manual | None:
         paths = markdown_files(folder)
@@ -76,17 +90,28 @@ class Loader:
         front = self.read_manual_yaml(manual_path)
         if front is None or steps is None:
             return None
+        if not steps:
+            self.problem(manual_path, 1, "this manual has no steps yet. Add 01-....md beside manual.yml.")
+            return None
         return self.build_manual(folder, manual_path, front, steps)
 
     # -- one file -------------------------------------------------------
 
     def read_text(self, path: Path) -> str | None:
+        if not path.is_file():
+            self.problem(path, 1, "this is not a file that can be read (a folder, or a broken link?). "
+                         "Rename or remove it.")
+            return None
         size = path.stat().st_size
         if size > MAX_BYTES:
             self.problem(path, 1, f"the file is {size / MAX_BYTES:.1f} MB; files must be under 1 MB. "
                          "Split it or move large pictures out of it.")
             return None
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            self.problem(path, 1, f"the file cannot be read ({error.strerror}).")
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -103,8 +128,7 @@ class Loader:
         try:
             return parse(text, first_line)
         except YamlSyntaxError as error:
-            self.problem(path, error.line, f"YAML syntax error: {error.problem}. "
-                         "Check the indentation, the colon after each name and the quotes.")
+            self.problem(path, error.line, error.message)
             return None
 
     def read_manual_yaml(self, path: Path) -> Located | None:
@@ -203,7 +227,7 @@ class Loader:
         before = len(self.problems)
         if len(sources) == len(names_on_disk):
             # Numbering is only judged once every source file could be read.
-            self.check_numbers(sources)
+            self.check_numbering(sources)
         by_name = {file.name: file for file in sources}
         grouped: dict[str, dict[str, Translation]] = {name: {} for name in by_name}
         for file in translations:
@@ -217,24 +241,22 @@ class Loader:
             return None
         return [to_step(file, grouped[file.name]) for file in sorted(sources, key=lambda f: f.number)]
 
-    def check_numbers(self, sources: list[StepFile]) -> None:
+    def check_numbering(self, sources: list[StepFile]) -> None:
+        """No step name twice; numbers match file names, none twice, no gaps."""
+        self.check_names(sources)
+        mismatched = [file for file in sources if file.data["step"] != file.number]
+        for file in mismatched:
+            self.problem(file.path, file.front.line("step"), f"'step: {file.data['step']}' does not match "
+                         f"the number {file.number:02d} in the file name. Make them the same.")
+        if mismatched:
+            return  # the order is unclear until the numbers agree; judging gaps now would mislead
         by_number: dict[int, list[StepFile]] = {}
         for file in sources:
-            line = file.front.line("step")
-            if file.data["step"] != file.number:
-                self.problem(file.path, line, f"'step: {file.data['step']}' does not match the number "
-                             f"{file.number:02d} in the file name. Make them the same.")
-            by_number.setdefault(file.data["step"], []).append(file)
+            by_number.setdefault(file.number, []).append(file)
         for number, same in by_number.items():
-            for file in same[1:] if len(same) > 1 else []:
+            for file in same[1:]:
                 self.problem(file.path, file.front.line("step"), f"step {number} is also used by "
                              f"{same[0].path.name}. Give each step its own number.")
-        by_slug: dict[str, StepFile] = {}
-        for file in sources:
-            if file.slug in by_slug:
-                self.problem(file.path, 1, f"the name '{file.slug}' is also used by {by_slug[file.slug].path.name}. "
-                             "Readers' ticks are kept under the name: give each step its own.")
-            by_slug.setdefault(file.slug, file)
         expected = 1
         for number in sorted(by_number):
             if number != expected:
@@ -243,6 +265,15 @@ class Loader:
                              f"the steps go from {expected - 1} to {number}. Number the steps 1, 2, 3... "
                              "without gaps.")
             expected = number + 1
+
+    def check_names(self, sources: list[StepFile]) -> None:
+        by_slug: dict[str, StepFile] = {}
+        for file in sources:
+            if file.slug in by_slug:
+                self.problem(file.path, 1, f"the name '{file.slug}' is also used by "
+                             f"{by_slug[file.slug].path.name}. Readers' ticks are kept under the name: "
+                             "give each step its own.")
+            by_slug.setdefault(file.slug, file)
 
     def check_translation(self, file: StepFile, source: StepFile) -> bool:
         ok = True

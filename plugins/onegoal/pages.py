@@ -17,14 +17,11 @@ OVERVIEW_NAME = "index"
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One manual page: its overview (no step) or one of its steps."""
+
     src_uri: str
-    language: str
     manual: Manual
     step: Step | None = None
-
-    @property
-    def is_overview(self) -> bool:
-        return self.step is None
 
 
 def src_uri(manual: Manual, name: str, language: str, source_language: str) -> str:
@@ -38,10 +35,10 @@ def page_specs(library: Library) -> dict[str, PageSpec]:
     for manual in library.manuals:
         for language in library.languages:
             uri = src_uri(manual, OVERVIEW_NAME, language, library.source_language)
-            specs[uri] = PageSpec(uri, language, manual)
+            specs[uri] = PageSpec(uri, manual)
             for step in manual.steps:
                 uri = src_uri(manual, step.name, language, library.source_language)
-                specs[uri] = PageSpec(uri, language, manual, step)
+                specs[uri] = PageSpec(uri, manual, step)
     return specs
 
 

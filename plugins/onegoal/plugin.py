@@ -41,27 +41,24 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.library: Library | None = None
         self.specs: dict[str, PageSpec] = {}
         self.files: Files | None = None
+        self.manuals_dir = Path("manuals")
         self.fallbacks = Fallbacks({}, "")
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
 
-    @property
-    def manuals_dir(self) -> Path:
-        return self._manuals_dir
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.library is None:
-            self._manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
+            self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
             try:
-                self.library = load_library(self._manuals_dir, languages, source)
+                self.library = load_library(self.manuals_dir, languages, source)
             except ContentError as error:
                 raise PluginError(error.report()) from None
             self.specs = page_specs(self.library)
             self.fallbacks = self.read_fallbacks(languages, source)
             if config.nav is None:
-                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)))
+                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir), languages))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -121,14 +118,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                         nav: Navigation) -> dict[str, Any]:
         relative_language_links(config)
         views = self.views(config)
-        context["onegoal_language_root"] = language_folder(views.language, views.library.source_language).as_posix()
+        root = language_folder(views.language, views.library.source_language)
+        context["onegoal_language_root"] = root.as_posix()
         template = page.meta.get("template")
         if template == HOME_TEMPLATE:
             context["onegoal_home"] = views.home()
         elif template == TRANSLATIONS_TEMPLATE:
             context["onegoal_translations"] = views.translations()
-        context["onegoal_manifest"] = (language_folder(views.language, views.library.source_language)
-                                       / MANIFEST).as_posix()
+        context["onegoal_manifest"] = (root / MANIFEST).as_posix()
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is not None and spec.step is not None:
@@ -195,7 +192,7 @@ def build_language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
-def source_pages(docs_dir: Path) -> list[str]:
+def source_pages(docs_dir: Path, languages: list[str]) -> list[str]:
     """Pages of the docs folder in the source language (no language suffix), sorted."""
-    pages = (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    return sorted(page for page in pages if page.count(".") == 1)
+    pages = (path.relative_to(docs_dir) for path in docs_dir.rglob("*.md"))
+    return sorted(page.as_posix() for page in pages if Path(page.stem).suffix[1:] not in languages)

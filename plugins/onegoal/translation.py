@@ -21,16 +21,14 @@ class Status(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Shown:
-    """The text a page in `language` shows, and why."""
+    """The text a page shows, in which language, and why: its own state in the page's
+    language, and whether the text shown is a draft or older than its source."""
 
     text: StepText
     language: str
     status: Status
     draft: bool
-
-    @property
-    def is_fallback(self) -> bool:
-        return self.status is Status.MISSING
+    outdated: bool
 
 
 def direction(language: str) -> str:
@@ -65,19 +63,17 @@ class Fallbacks:
     def shown(self, step: Step, language: str) -> Shown:
         own = status(step, language, self.source)
         if own is not Status.MISSING:
-            return Shown(self.text_in(step, language), language, own, self.is_draft(step, language))
-        for fallback in self.chain(language):
-            if fallback == self.source or fallback in step.translations:
-                return Shown(self.text_in(step, fallback), fallback, Status.MISSING,
-                             self.is_draft(step, fallback))
-        raise AssertionError("the source language closes every chain")
+            return self.text_in(step, language, own)
+        fallback = next(lang for lang in self.chain(language)
+                        if lang == self.source or lang in step.translations)
+        return self.text_in(step, fallback, Status.MISSING)
 
-    def text_in(self, step: Step, language: str) -> StepText:
-        return step.source if language == self.source else step.translations[language].text
-
-    def is_draft(self, step: Step, language: str) -> bool:
-        translation = step.translations.get(language)
-        return translation is not None and translation.draft
+    def text_in(self, step: Step, language: str, own: Status) -> Shown:
+        if language == self.source:
+            return Shown(step.source, language, own, draft=False, outdated=False)
+        translation = step.translations[language]
+        return Shown(translation.text, language, own, translation.draft,
+                     translation.source_version < step.version)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class StepView:
     text_language: TextLanguage
     status: str
     draft: bool
+    outdated: bool
     source_language: str
     source_url: str
 
@@ -130,10 +131,9 @@ class Views:
         self.fallbacks = fallbacks
 
     def pick(self, texts: Mapping[str, str]) -> str:
-        for language in [self.language, *self.fallbacks.chain(self.language)]:
-            if texts.get(language):
-                return texts[language]
-        return texts[self.library.source_language]
+        """The text in this language, or along its fallback chain (which ends at the source)."""
+        chain = [self.language, *self.fallbacks.chain(self.language)]
+        return next(texts[lang] for lang in chain if texts.get(lang))
 
     def shown(self, step: Step) -> Shown:
         return self.fallbacks.shown(step, self.language)
@@ -176,6 +176,7 @@ class Views:
             text_language=self.text_language(shown.language),
             status=shown.status.value,
             draft=shown.draft,
+            outdated=shown.outdated,
             source_language=self.library.source_language,
             source_url=self.source_url(manual, step.name),
         )

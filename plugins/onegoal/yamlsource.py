@@ -31,10 +31,12 @@ class Located:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, problem: str) -> None:
+    def __init__(self, line: int, problem: str, message: str | None = None) -> None:
         super().__init__(problem)
         self.line = line
         self.problem = problem
+        self.message = message or (f"YAML syntax error: {problem}. "
+                                   "Check the indentation, the colon after each name and the quotes.")
 
 
 def parse(text: str, first_line: int) -> Located:
@@ -42,6 +44,9 @@ def parse(text: str, first_line: int) -> Located:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        lines: dict[Key, int] = {}
+        if node is not None:
+            _Walk(loader, first_line, lines).node(node, ())
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         # The context mark is where the broken construct starts, which is where the typo usually is.
@@ -52,20 +57,47 @@ def parse(text: str, first_line: int) -> Located:
         raise YamlSyntaxError(first_line, str(error)) from None
     finally:
         loader.dispose()
-    lines: dict[Key, int] = {}
-    if node is not None:
-        _collect_lines(node, (), first_line, lines)
     return Located(data, lines, first_line)
 
 
-def _collect_lines(node: yaml.Node, key: Key, first_line: int, lines: dict[Key, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
+class _Walk:
+    """Notes the line of every key and item, and refuses what PyYAML would accept silently
+    or fail on without a line: repeated keys, anchors reused with *, impossible dates."""
+
+    def __init__(self, loader: yaml.SafeLoader, first_line: int, lines: dict[Key, int]) -> None:
+        self.loader = loader
+        self.first_line = first_line
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def node(self, node: yaml.Node, key: Key) -> None:
+        if id(node) in self.seen:
+            message = "anchors and aliases (& and *) are not used in manuals: write the value out."
+            raise YamlSyntaxError(self.lines.get(key, self.first_line), message, message)
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            self.mapping(node, key)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.lines[(*key, index)] = self.line(item)
+                self.node(item, (*key, index))
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                self.loader.construct_yaml_timestamp(node)
+            except (ValueError, TypeError):
+                message = f"{node.value} is not a real date: write dates as YYYY-MM-DD."
+                raise YamlSyntaxError(self.line(node), message, message) from None
+
+    def mapping(self, node: yaml.MappingNode, key: Key) -> None:
+        names: set[object] = set()
         for key_node, value_node in node.value:
+            if key_node.value in names:
+                message = f"'{key_node.value}' is written twice: keep one of them."
+                raise YamlSyntaxError(self.line(key_node), message, message)
+            names.add(key_node.value)
             child = (*key, key_node.value)
-            lines[child] = first_line + key_node.start_mark.line
-            _collect_lines(value_node, child, first_line, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item_node in enumerate(node.value):
-            child = (*key, index)
-            lines[child] = first_line + item_node.start_mark.line
-            _collect_lines(item_node, child, first_line, lines)
+            self.lines[child] = self.line(key_node)
+            self.node(value_node, child)

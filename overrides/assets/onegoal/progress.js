@@ -4,6 +4,7 @@
  *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}}
  * keyed by manual id, step slug and item id, so every language shows the same ticks.
  * Items that no longer exist are kept but not counted; new items start unticked.
+ * Data of another version is set aside (onegoal.progress.unreadable), never overwritten.
  * Where storage is blocked or full, ticks last for the visit and the page says so.
  */
 (function () {
@@ -15,6 +16,7 @@
 
   /* -- storage ------------------------------------------------------------ */
 
+  /* Used only where storage does not work: then ticks last for the visit. */
   var memory = null;
   var storageWorks = probeStorage();
 
@@ -29,27 +31,36 @@
     }
   }
 
+  /* Maps without a prototype: a name such as "__proto__" in a file is just a name. */
+  function map() {
+    return Object.create(null);
+  }
+
   function emptyData() {
-    return { version: VERSION, ticks: {} };
+    return { version: VERSION, ticks: map() };
   }
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  /* Keep only well-formed ticks: anything else in storage or a file is ignored. */
+  function own(object) {
+    return Object.keys(object).filter(function (key) {
+      return Object.prototype.hasOwnProperty.call(object, key);
+    });
+  }
+
+  /* Well-formed ticks of this version, or null: anything else is not read. */
   function clean(raw) {
+    if (!isObject(raw) || raw.version !== VERSION || !isObject(raw.ticks)) return null;
     var data = emptyData();
-    if (!isObject(raw) || !isObject(raw.ticks)) {
-      return null;
-    }
-    Object.keys(raw.ticks).forEach(function (manual) {
+    own(raw.ticks).forEach(function (manual) {
       var steps = raw.ticks[manual];
       if (!isObject(steps)) return;
-      Object.keys(steps).forEach(function (step) {
+      own(steps).forEach(function (step) {
         var items = steps[step];
         if (!isObject(items)) return;
-        Object.keys(items).forEach(function (item) {
+        own(items).forEach(function (item) {
           if (items[item]) tick(data, manual, step, item, true);
         });
       });
@@ -57,45 +68,53 @@
     return data;
   }
 
+  /* Read anew each time, so that another tab or a page restored by "back" never writes
+     over ticks made elsewhere. */
   function read() {
-    if (memory) return memory;
+    if (!storageWorks) return memory || (memory = emptyData());
     var text = null;
     try {
-      text = storageWorks ? window.localStorage.getItem(KEY) : null;
+      text = window.localStorage.getItem(KEY);
     } catch (error) {
       storageWorks = false;
+      return read();
     }
-    if (text === null) return (memory = emptyData());
+    if (text === null) return emptyData();
     var parsed = null;
     try {
       parsed = clean(JSON.parse(text));
     } catch (error) {
       parsed = null;
     }
-    if (!parsed) {
-      /* Unreadable, perhaps from another version: keep it aside rather than lose it. */
-      try {
+    if (parsed) return parsed;
+    /* Unreadable, perhaps from another version: keep it aside rather than lose it. */
+    try {
+      var aside = window.localStorage.getItem(UNREADABLE_KEY);
+      if (aside === null) {
         window.localStorage.setItem(UNREADABLE_KEY, text);
-      } catch (error) { /* nothing more can be done */ }
-      parsed = emptyData();
-    }
-    return (memory = parsed);
+      } else if (aside !== text) {
+        window.localStorage.setItem(UNREADABLE_KEY + "." + Date.now(), text);
+      }
+    } catch (error) { /* nothing more can be done */ }
+    return emptyData();
   }
 
   function write(data) {
-    memory = data;
-    if (!storageWorks) return;
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(data));
-    } catch (error) {
-      storageWorks = false;
-      showStorageNotice();
+    if (storageWorks) {
+      try {
+        window.localStorage.setItem(KEY, JSON.stringify(data));
+        return;
+      } catch (error) {
+        storageWorks = false;
+        showStorageNotice();
+      }
     }
+    memory = data;
   }
 
   function tick(data, manual, step, item, on) {
-    var steps = data.ticks[manual] = data.ticks[manual] || {};
-    var items = steps[step] = steps[step] || {};
+    var steps = data.ticks[manual] = data.ticks[manual] || map();
+    var items = steps[step] = steps[step] || map();
     if (on) {
       items[item] = 1;
     } else {
@@ -240,6 +259,7 @@
           });
         });
       });
+      /* incoming came through clean(): its maps have no prototype and only its own keys. */
       write(data);
       render();
     };
@@ -268,7 +288,6 @@
 
   function init() {
     loadStrings();
-    memory = null;
     if (!storageWorks) showStorageNotice();
     Array.prototype.forEach.call(document.querySelectorAll(".og-tools"), function (tools) {
       tools.hidden = false;
@@ -279,10 +298,11 @@
     document.addEventListener("change", onChange);
     document.addEventListener("click", onClick);
     window.addEventListener("storage", function (event) {
-      if (event.key === KEY) {
-        memory = null;
-        render();
-      }
+      if (event.key === KEY) render();
+    });
+    /* A page restored by "back" shows what was ticked meanwhile on other pages. */
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) render();
     });
   }
 
