@@ -61,6 +61,9 @@ def site_config(languages: list[str]) -> dict:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n["languages"] = [lang for lang in i18n["languages"] if lang["locale"] in languages]
+    onegoal = next(p["onegoal"] for p in config["plugins"] if isinstance(p, dict) and "onegoal" in p)
+    onegoal["fallbacks"] = {lang: chain for lang, chain in onegoal.get("fallbacks", {}).items()
+                            if lang in languages and set(chain) <= set(languages)}
     return config
 
 
