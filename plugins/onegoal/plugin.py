@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs_static_i18n.config import RE_LOCALE
 
 from .config import OneGoalConfig
 from .loader import load_library
@@ -58,7 +59,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.specs = page_specs(self.library)
             self.fallbacks = self.read_fallbacks(languages, source)
             if config.nav is None:
-                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir), languages))
+                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -192,7 +193,8 @@ def build_language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
-def source_pages(docs_dir: Path, languages: list[str]) -> list[str]:
-    """Pages of the docs folder in the source language (no language suffix), sorted."""
+def source_pages(docs_dir: Path) -> list[str]:
+    """Pages of the docs folder in the source language, sorted: those without a suffix
+    that the i18n plugin reads as a language (`about.en.md`, `index.fa-AF.md`)."""
     pages = (path.relative_to(docs_dir) for path in docs_dir.rglob("*.md"))
-    return sorted(page.as_posix() for page in pages if Path(page.stem).suffix[1:] not in languages)
+    return sorted(page.as_posix() for page in pages if not RE_LOCALE.match(Path(page.stem).suffix[1:]))
