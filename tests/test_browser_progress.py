@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, _QuietHandler, copy_project, mkdocs_build
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 from test_build import load
 from ui_strings import fill, plugin_strings
@@ -271,3 +277,49 @@ def test_an_imported_file_cannot_reach_the_page_s_objects(phone: BrowserContext,
     assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
     page.goto(site_url + STEP)
     assert ticked(page)[0]
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The library built with the theme's instant navigation on: pages swap without a reload.
+
+    Instant navigation needs the site's address (it reads the sitemap), so the server starts first.
+    """
+    root = tmp_path_factory.mktemp("instant")
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    config = copy_project(root / "project")
+    text = config.read_text(encoding="utf-8").replace("    - navigation.indexes\n",
+                                                      "    - navigation.indexes\n    - navigation.instant\n")
+    text = text.replace("strict: true\n", f"strict: false\nsite_url: {url}/\n")
+    config.write_text(text, encoding="utf-8")
+    # Not strict: the i18n plugin warns that its language switcher and instant navigation
+    # do not go together, which is true and is why the site ships without it.
+    result = mkdocs_build(config, root / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    yield url
+    server.shutdown()
+
+
+def test_ticks_and_progress_with_instant_navigation(phone: BrowserContext, instant_site_url: str) -> None:
+    page = phone.new_page()
+    errors = watch_errors(page)
+    page.goto(instant_site_url + STEP)
+    page.evaluate("window.__sameDocument = true")  # gone after a real reload, kept by instant swaps
+    tick(page, 0)
+    page.locator(".og-step-nav__link--next").click()
+    page.wait_for_url(f"{instant_site_url}/candidate/04-natverket/")
+    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=4, total=7))
+    tick(page, 1)
+    page.locator(".og-step__eyebrow a").click()
+    page.wait_for_url(f"{instant_site_url}/candidate/")
+    expect(page.locator(".og-progress--manual")).to_have_text(
+        fill(plugin_strings("sv")["progress.manual"], n=2, total=manual_items()))
+    page.locator(".og-overview__link").nth(2).click()
+    page.wait_for_url(instant_site_url + STEP)
+    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=3, total=7))
+    expect(page.locator(".og-checklist__box").first).to_be_checked()
+    assert page.evaluate("window.__sameDocument === true"), "the theme reloaded instead of swapping"
+    assert errors == []

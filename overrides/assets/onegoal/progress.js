@@ -134,7 +134,7 @@
   function loadStrings() {
     var element = document.getElementById("og-strings");
     try {
-      strings = element ? JSON.parse(element.textContent) : {};
+      strings = element ? JSON.parse(element.getAttribute("data-og-strings")) : {};
     } catch (error) {
       strings = {};
     }
