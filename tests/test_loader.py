@@ -179,6 +179,12 @@ def test_level_one_heading_in_body(tmp_path: Path) -> None:
     assert_problem(only_problem(tmp_path), step, 16, "level-1 heading")
 
 
+def test_underlined_level_one_heading_in_body(tmp_path: Path) -> None:
+    step = write_manual(tmp_path, translate=False) / "01-steg-1.md"
+    edit(step, "## Vad händer\n", "Vad händer\n==========\n")
+    assert_problem(only_problem(tmp_path), step, 17, "level-1 heading")
+
+
 def test_manual_yml_problems(tmp_path: Path) -> None:
     manual = write_manual(tmp_path, translate=False) / "manual.yml"
     edit(manual, "audience: candidate", "audience: kandidat")

@@ -202,13 +202,16 @@ class Loader:
         return None
 
     def check_body(self, path: Path, body: str, first_line: int) -> None:
+        """No level-1 heading, written '# Title' or as a line underlined with '==='."""
         fenced = False
+        previous = ""
         for offset, line in enumerate(body.splitlines()):
             if line.lstrip().startswith(("```", "~~~")):
                 fenced = not fenced
-            elif not fenced and re.match(r"^#(\s|$)", line):
-                self.problem(path, first_line + offset, "do not write a level-1 heading ('# ...'): "
-                             "the page title comes from 'title'. Use '## ' for sections.")
+            elif not fenced and (re.match(r"^#(\s|$)", line) or underlines(previous, line)):
+                self.problem(path, first_line + offset, "do not write a level-1 heading ('# ...' or a line "
+                             "underlined with '==='): the page title comes from 'title'. Use '## ' for sections.")
+            previous = "" if fenced else line
 
     def report(self, path: Path, front: Located, issues: Iterator[schema.Issue]) -> bool:
         """Record the issues of one file; True when there were none."""
@@ -342,6 +345,11 @@ def manual_folders(root: Path) -> Iterator[Path]:
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         if MANUAL_FILE in files or any(name.endswith(".md") and name not in IGNORED_FILES for name in files):
             yield Path(folder)
+
+
+def underlines(previous: str, line: str) -> bool:
+    """A line of '=' under text makes that text a level-1 heading in Markdown."""
+    return bool(previous.strip()) and re.match(r"^=+\s*$", line) is not None
 
 
 def source_names(paths: list[Path]) -> set[str]:
