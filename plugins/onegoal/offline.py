@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .model import Library
-from .search import language_folder
+from .pages import language_folder
 from .translation import direction
 
 MANIFEST = "manifest.webmanifest"

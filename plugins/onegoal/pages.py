@@ -9,6 +9,7 @@ so that the i18n plugin treats it like any other localized page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .model import Library, Manual, Step
 
@@ -22,6 +23,16 @@ class PageSpec:
     src_uri: str
     manual: Manual
     step: Step | None = None
+
+
+def language_folder(language: str, source_language: str) -> Path:
+    """Where a language's pages sit in the site: the source at the root, others in `<lang>/`."""
+    return Path() if language == source_language else Path(language)
+
+
+def from_language_folder(location: str, language: str, source_language: str) -> str:
+    """A location from the site's root, made relative to its language's folder."""
+    return location if language == source_language else location.removeprefix(f"{language}/")
 
 
 def src_uri(manual: Manual, name: str, language: str, source_language: str) -> str:

@@ -24,10 +24,10 @@ from mkdocs_static_i18n.config import RE_LOCALE
 from .config import OneGoalConfig
 from .loader import load_library
 from .model import Library
-from .pages import PageSpec, nav_tree, page_specs
+from .pages import PageSpec, language_folder, nav_tree, page_specs
 from .problems import ContentError
 from .offline import MANIFEST, write_manifests
-from .search import language_folder, split_index
+from .search import split_index
 from .translation import Fallbacks
 from .views import Views
 
@@ -69,11 +69,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Runs after the i18n plugin has built every language and merged their search entries."""
         self.build_depth -= 1
-        searching = any(name in config.plugins for name in ("search", "material/search"))
         if self.build_depth > 0:
             return
         library = self.library_or_fail()
-        if searching:
+        if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language)
         write_manifests(Path(config.site_dir), library, config.site_name)
 

@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .pages import from_language_folder, language_folder
+
 INDEX = Path("search") / "search_index.json"
 
 # Languages with a stemmer in the theme's bundled search library.
 STEMMED = {"ar", "da", "de", "du", "el", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja",
            "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
-
-
-def language_folder(language: str, source_language: str) -> Path:
-    return Path() if language == source_language else Path(language)
 
 
 def search_language(language: str) -> str:
@@ -36,7 +34,7 @@ def split_index(site_dir: Path, languages: Sequence[str], source_language: str) 
     entries: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
     for doc in shared["docs"]:
         language = entry_language(doc["location"], languages, source_language)
-        location = doc["location"].removeprefix(f"{language}/") if language != source_language else doc["location"]
+        location = from_language_folder(doc["location"], language, source_language)
         entries[language].append({**doc, "location": location})
     for language, docs in entries.items():
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .model import AUDIENCES, ChecklistItem, Library, Manual, Step
-from .pages import OVERVIEW_NAME, src_uri
+from .pages import OVERVIEW_NAME, from_language_folder, src_uri
 from .translation import Fallbacks, Shown, direction, status
 
 UrlOf = Callable[[str], str]
@@ -145,9 +145,9 @@ class Views:
         return self.url_of(src_uri(manual, name, self.language, self.library.source_language))
 
     def source_url(self, manual: Manual, name: str) -> str:
-        """The page in the source language, from the root of the site."""
-        url = self.url(manual, name)
-        return url if self.language == self.library.source_language else url.removeprefix(f"{self.language}/")
+        """The page in the source language, from the root of the site: the same path as this
+        language's page, without the language's folder."""
+        return from_language_folder(self.url(manual, name), self.language, self.library.source_language)
 
     def step_link(self, manual: Manual, step: Step) -> Link:
         return Link(self.shown(step).text.title, self.url(manual, step.name))
