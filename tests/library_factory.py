@@ -14,7 +14,8 @@ title:
 description:
   sv: En manual för test.
   en: A manual for tests.
-changelog:
+steps:
+{steps}changelog:
   - version: "1.0"
     date: 2026-11-27
     changes:
@@ -24,7 +25,6 @@ changelog:
 
 SOURCE_STEP = """\
 ---
-step: {number}
 title: Steg {number}
 summary: Sammanfattning {number}.
 duration: 90
@@ -67,12 +67,12 @@ LANGUAGES = ("sv", "en")
 def write_manual(root: Path, manual_id: str = "demo", steps: int = 3, translate: bool = True) -> Path:
     folder = root / manual_id
     folder.mkdir(parents=True)
-    (folder / "manual.yml").write_text(MANUAL_YML.format(id=manual_id), encoding="utf-8")
+    names = "".join(f"  - steg-{number}\n" for number in range(1, steps + 1))
+    (folder / "manual.yml").write_text(MANUAL_YML.format(id=manual_id, steps=names), encoding="utf-8")
     for number in range(1, steps + 1):
-        (folder / f"{number:02d}-steg-{number}.md").write_text(SOURCE_STEP.format(number=number), encoding="utf-8")
+        (folder / f"steg-{number}.md").write_text(SOURCE_STEP.format(number=number), encoding="utf-8")
         if translate:
-            (folder / f"{number:02d}-steg-{number}.en.md").write_text(
-                TRANSLATED_STEP.format(number=number), encoding="utf-8")
+            (folder / f"steg-{number}.en.md").write_text(TRANSLATED_STEP.format(number=number), encoding="utf-8")
     return folder
 
 
@@ -89,7 +89,7 @@ def write_translation(folder: Path, number: int, language: str, source_version: 
         text = text.replace("---\nsource_version", "---\ndraft: true\nsource_version", 1)
     if title is not None:
         text = text.replace(f"title: Step {number}", f"title: {title}")
-    path = folder / f"{number:02d}-steg-{number}.{language}.md"
+    path = folder / f"steg-{number}.{language}.md"
     path.write_text(text, encoding="utf-8")
     return path
 

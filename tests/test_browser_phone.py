@@ -124,7 +124,7 @@ KEPT = """async (urls) => {
 
 
 def manual_urls(base: str, prefix: str, manual: str = "candidate") -> list[str]:
-    steps = [step.name for step in load().manual(manual).steps]
+    steps = [step.slug for step in load().manual(manual).steps]
     return [f"{base}/{prefix}{manual}/"] + [f"{base}/{prefix}{manual}/{name}/" for name in steps]
 
 

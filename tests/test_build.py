@@ -57,7 +57,7 @@ def test_step_page(site: Path, library: Library, language: str, manual_id: str, 
     manual = library.manual(manual_id)
     step = manual.steps[number - 1]
     text = text_of(step, language)
-    path = page_path(site, language, manual.url_path, step.name)
+    path = page_path(site, language, manual.url_path, step.slug)
     root = parse(path)
 
     strings = plugin_strings(language)
@@ -97,7 +97,7 @@ def assert_step_links(path: Path, article: Element, manual: Manual, step: Step, 
             assert links == []
             continue
         other = manual.steps[neighbour]
-        assert resolve(path, links[0].attrs["href"]) == page_path(site, language, manual.url_path, other.name)
+        assert resolve(path, links[0].attrs["href"]) == page_path(site, language, manual.url_path, other.slug)
         assert text_of(other, language).title in links[0].text
     overview = article.find(cls="og-step__eyebrow").find("a")
     assert resolve(path, overview.attrs["href"]) == page_path(site, language, manual.url_path)
@@ -131,7 +131,7 @@ def test_overview_lists_steps(site: Path, library: Library, language: str, manua
         text = text_of(step, language)
         assert row.find(cls="og-overview__title").text == text.title
         assert row.find(cls="og-overview__summary").text == text.summary
-        assert resolve(path, row.find("a").attrs["href"]) == page_path(site, language, manual.url_path, step.name)
+        assert resolve(path, row.find("a").attrs["href"]) == page_path(site, language, manual.url_path, step.slug)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

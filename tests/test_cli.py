@@ -26,15 +26,15 @@ def test_check_passes_on_the_shipped_manuals() -> None:
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     config = copy_project(tmp_path, manuals=False)
     folder = write_manual(tmp_path / "manuals", "demo")
-    edit(folder / "01-steg-1.md", "who: both", "who: alla")
-    (folder / "02-steg-2.fr.md").write_text("---\n---\n", encoding="utf-8")
+    edit(folder / "steg-1.md", "who: both", "who: alla")
+    (folder / "steg-2.fr.md").write_text("---\n---\n", encoding="utf-8")
     result = run_check(config)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines == [
-        "manuals/demo/01-steg-1.md:6: 'who' must be one of agent, candidate, both, not 'alla'.",
-        "manuals/demo/02-steg-2.fr.md:1: this is a translation into 'fr', which is not a language of this "
+        "manuals/demo/steg-1.md:6: 'who' must be one of agent, candidate, both, not 'alla'.",
+        "manuals/demo/steg-2.fr.md:1: this is a translation into 'fr', which is not a language of this "
         "site (sv, en, ar, fa-AF, so, ti, uk). Fix the file name, or add the language to mkdocs.yml.",
         "2 problems in the manuals. Fix them and build again.",
     ]

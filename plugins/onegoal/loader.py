@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import AUDIENCES, ChangelogEntry, ChecklistItem, Library, Manual, Step, StepText, Translation
+from .model import AUDIENCES, ChangelogEntry, ChecklistItem, History, Library, Manual, Step, StepText, Translation
 from .problems import ContentError, Problem
 from .yamlsource import Located, YamlSyntaxError, parse
 
 MANUAL_FILE = "manual.yml"
 MAX_BYTES = 1024 * 1024
 STEP_FILE = re.compile(
-    r"^(?P<number>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)"
     r"(?:\.(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\.md$"
 )
 IGNORED_FILES = {"README.md"}
@@ -28,15 +28,10 @@ class StepFile:
     """One parsed step file, source or translation, before cross-file checks."""
 
     path: Path
-    number: int
     slug: str
     language: str | None
     front: Located
     body: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.number:02d}-{self.slug}"
 
     @property
     def data(self) -> dict[str, Any]:
@@ -44,10 +39,12 @@ class StepFile:
 
 
 class Loader:
-    def __init__(self, root: Path, languages: Sequence[str], source_language: str) -> None:
+    def __init__(self, root: Path, languages: Sequence[str], source_language: str,
+                 audiences: Sequence[str] = AUDIENCES) -> None:
         self.root = root
         self.languages = tuple(languages)
         self.source = source_language
+        self.audiences = tuple(audiences)
         self.problems: list[Problem] = []
 
     def problem(self, path: Path, line: int, message: str) -> None:
@@ -60,7 +57,7 @@ class Loader:
         self.check_manual_ids(manuals)
         if self.problems:
             raise ContentError(self.problems)
-        order = {audience: index for index, audience in enumerate(AUDIENCES)}
+        order = {audience: index for index, audience in enumerate(self.audiences)}
         manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
         return Library(tuple(manuals), self.source, self.languages)
 
@@ -80,20 +77,18 @@ class Loader:
     def load_manual(self, folder: Path) -> Manual | None:
         paths = markdown_files(folder)
         step_files = [step for path in paths if (step := self.read_step(path))]
-        steps = self.join_steps(step_files, source_names(paths))
         manual_path = folder / MANUAL_FILE
         if not manual_path.exists():
-            first = min(markdown_files(folder))
-            self.problem(first, 1, f"this folder has step files but no {MANUAL_FILE}. "
+            self.problem(paths[0], 1, f"this folder has step files but no {MANUAL_FILE}. "
                          f"Add {folder.name}/{MANUAL_FILE} as the editors' guide shows.")
             return None
         front = self.read_manual_yaml(manual_path)
-        if front is None or steps is None:
+        if front is None:
             return None
-        if not steps:
-            self.problem(manual_path, 1, "this manual has no steps yet. Add 01-....md beside manual.yml.")
+        steps = self.join_steps(manual_path, front, step_files, source_names(paths))
+        if steps is None or not self.check_history(manual_path, front, steps):
             return None
-        return self.build_manual(folder, manual_path, front, steps)
+        return self.build_manual(folder, front, steps)
 
     # -- one file -------------------------------------------------------
 
@@ -138,7 +133,7 @@ class Loader:
         front = self.parse_yaml(path, text, 1)
         if front is None:
             return None
-        fields = schema.manual_fields(self.languages, self.source)
+        fields = schema.manual_fields(self.languages, self.source, self.audiences)
         if not self.report(path, front, schema.check_fields(front.data, fields, MANUAL_FILE)):
             return None
         if not schema.ID_RULE.match(front.data["id"]):
@@ -154,8 +149,8 @@ class Loader:
     def read_step(self, path: Path) -> StepFile | None:
         match = STEP_FILE.match(path.name)
         if not match:
-            self.problem(path, 1, "a step file must be named NN-slug.md (two digits, a hyphen, "
-                         "lowercase words with hyphens), or NN-slug.<language>.md for a translation.")
+            self.problem(path, 1, "a step file must be named name.md (lowercase words a-z and digits "
+                         "joined by hyphens, like sok-jobb.md), or name.<language>.md for a translation.")
             return None
         language = match["language"]
         if language is not None and not self.check_language(path, language):
@@ -175,12 +170,12 @@ class Loader:
         if not self.report(path, front, schema.check_fields(front.data, fields, what)):
             return None
         self.check_body(path, body, body_line)
-        return StepFile(path, int(match["number"]), match["slug"], language, front, body)
+        return StepFile(path, match["slug"], language, front, body)
 
     def check_language(self, path: Path, language: str) -> bool:
         if language == self.source:
             self.problem(path, 1, f"'{language}' is the source language: name the file without "
-                         "a language, NN-slug.md.")
+                         "a language, name.md.")
             return False
         if language not in self.languages:
             self.problem(path, 1, f"this is a translation into '{language}', which is not a language "
@@ -223,75 +218,79 @@ class Loader:
 
     # -- across files ---------------------------------------------------
 
-    def join_steps(self, files: list[StepFile], names_on_disk: set[str]) -> list[Step] | None:
-        """Pair translations with their sources; `names_on_disk` counts unreadable sources too."""
-        sources = [file for file in files if file.language is None]
-        translations = [file for file in files if file.language is not None]
+    def join_steps(self, manual_path: Path, front: Located, files: list[StepFile],
+                   names_on_disk: set[str]) -> list[Step] | None:
+        """The steps in the order manual.yml lists them, each with its translations.
+
+        `names_on_disk` counts unreadable source files too, so that a file that could not
+        be read is not also reported as missing.
+        """
+        order: list[str] = front.data["steps"]
+        sources = {file.slug: file for file in files if file.language is None}
         before = len(self.problems)
-        if len(sources) == len(names_on_disk):
-            # Numbering is only judged once every source file could be read.
-            self.check_numbering(sources)
-        by_name = {file.name: file for file in sources}
-        grouped: dict[str, dict[str, Translation]] = {name: {} for name in by_name}
-        for file in translations:
-            source = by_name.get(file.name)
-            if file.name not in names_on_disk:
-                self.problem(file.path, 1, f"this translation has no source file {file.name}.md "
+        for index, name in enumerate(order):
+            if name not in names_on_disk:
+                self.problem(manual_path, front.line("steps", index), f"there is no step file {name}.md "
+                             "in this folder. Add the file, or remove this line.")
+        listed = set(order)
+        for name in sorted(names_on_disk - listed):
+            path = manual_path.parent / f"{name}.md"
+            self.problem(path, 1, f"this step is not in the list of steps in {MANUAL_FILE}. Add a line "
+                         f"'  - {name}' under 'steps:' ({MANUAL_FILE}:{front.line('steps')}), where it belongs.")
+        grouped: dict[str, dict[str, Translation]] = {name: {} for name in sources}
+        for file in files:
+            if file.language is None:
+                continue
+            source = sources.get(file.slug)
+            if file.slug not in names_on_disk:
+                self.problem(file.path, 1, f"this translation has no source file {file.slug}.md "
                              "in this folder. Rename it to match its source, or add the source.")
             elif source is not None and self.check_translation(file, source):
-                grouped[file.name][file.language] = to_translation(file)
-        if len(self.problems) > before:
+                grouped[file.slug][file.language] = to_translation(file)
+        if len(self.problems) > before or any(name not in sources for name in order):
             return None
-        return [to_step(file, grouped[file.name]) for file in sorted(sources, key=lambda f: f.number)]
+        return [to_step(sources[name], number, grouped[name]) for number, name in enumerate(order, start=1)]
 
-    def check_numbering(self, sources: list[StepFile]) -> None:
-        """No step name twice; numbers match file names, none twice, no gaps."""
-        self.check_names(sources)
-        mismatched = [file for file in sources if file.data["step"] != file.number]
-        for file in mismatched:
-            self.problem(file.path, file.front.line("step"), f"'step: {file.data['step']}' does not match "
-                         f"the number {file.number:02d} in the file name. Make them the same.")
-        if mismatched:
-            return  # the order is unclear until the numbers agree; judging gaps now would mislead
-        by_number: dict[int, list[StepFile]] = {}
-        for file in sources:
-            by_number.setdefault(file.number, []).append(file)
-        for number, same in by_number.items():
-            for file in same[1:]:
-                self.problem(file.path, file.front.line("step"), f"step {number} is also used by "
-                             f"{same[0].path.name}. Give each step its own number.")
-        expected = 1
-        for number in sorted(by_number):
-            if number != expected:
-                file = by_number[number][0]
-                self.problem(file.path, file.front.line("step"), f"step {expected} is missing: "
-                             f"the steps go from {expected - 1} to {number}. Number the steps 1, 2, 3... "
-                             "without gaps.")
-            expected = number + 1
-
-    def check_names(self, sources: list[StepFile]) -> None:
-        by_slug: dict[str, StepFile] = {}
-        for file in sources:
-            if file.slug in by_slug:
-                self.problem(file.path, 1, f"the name '{file.slug}' is also used by "
-                             f"{by_slug[file.slug].path.name}. Readers' ticks are kept under the name: "
-                             "give each step its own.")
-            by_slug.setdefault(file.slug, file)
+    def check_history(self, path: Path, front: Located, steps: list[Step]) -> bool:
+        """A move leads to a step or item that exists; a withdrawn or old name is not in use."""
+        before = len(self.problems)
+        current = {step.slug: {item.id for item in step.source.checklist} for step in steps}
+        moved = front.data.get("moved") or {}
+        withdrawn = front.data.get("withdrawn") or {}
+        for old, new in (moved.get("steps") or {}).items():
+            line = front.line("moved", "steps", old)
+            if new not in current:
+                self.problem(path, line, f"'{old}' is moved to '{new}', which is not a step of this manual.")
+            if old in current:
+                self.problem(path, line, f"'{old}' is a step again; remove it from 'moved' or rename the step.")
+        for old, new in (moved.get("checklist") or {}).items():
+            line = front.line("moved", "checklist", old)
+            step, item = new.split("/")
+            if item not in current.get(step, set()):
+                self.problem(path, line, f"'{old}' is moved to '{new}', which is not a checklist item here.")
+            old_step, old_item = old.split("/")
+            if old_item in current.get(old_step, set()):
+                self.problem(path, line, f"'{old}' is a checklist item again; remove it from 'moved'.")
+        for index, name in enumerate(withdrawn.get("steps") or []):
+            if name in current:
+                self.problem(path, front.line("withdrawn", "steps", index),
+                             f"'{name}' is withdrawn but still a step: remove one or the other.")
+        for index, name in enumerate(withdrawn.get("checklist") or []):
+            step, item = name.split("/")
+            if item in current.get(step, set()):
+                self.problem(path, front.line("withdrawn", "checklist", index),
+                             f"'{name}' is withdrawn but still a checklist item: remove one or the other.")
+        return len(self.problems) == before
 
     def check_translation(self, file: StepFile, source: StepFile) -> bool:
+        """A translation may lag behind its source (it then shows as outdated), but it may not
+        have checklist items the source does not have: ticks are kept under the source's ids."""
         ok = True
-        source_ids = [item["id"] for item in source.data["checklist"]]
-        ids = [item["id"] for item in file.data["checklist"]]
-        if set(ids) != set(source_ids):
-            missing = [item for item in source_ids if item not in ids]
-            extra = [item for item in ids if item not in source_ids]
-            parts = []
-            if missing:
-                parts.append(f"missing {', '.join(missing)}")
-            if extra:
-                parts.append(f"not in the source: {', '.join(extra)}")
-            self.problem(file.path, file.front.line("checklist"), "the checklist ids differ from the "
-                         f"source {source.path.name} ({'; '.join(parts)}). Use the source's ids.")
+        source_ids = {item["id"] for item in source.data["checklist"]}
+        extra = [item["id"] for item in file.data["checklist"] if item["id"] not in source_ids]
+        if extra:
+            self.problem(file.path, file.front.line("checklist"), f"checklist ids not in the source "
+                         f"{source.path.name}: {', '.join(extra)}. Use the source's ids.")
             ok = False
         if file.data["source_version"] > source.data["version"]:
             self.problem(file.path, file.front.line("source_version"), f"source_version "
@@ -300,7 +299,7 @@ class Loader:
             ok = False
         return ok
 
-    def build_manual(self, folder: Path, path: Path, front: Located, steps: list[Step]) -> Manual:
+    def build_manual(self, folder: Path, front: Located, steps: list[Step]) -> Manual:
         data = front.data
         changelog = tuple(
             ChangelogEntry(entry["version"], entry["date"], dict(entry["changes"]))
@@ -316,6 +315,8 @@ class Loader:
             steps=tuple(steps),
             path=folder,
             url_path=folder.relative_to(self.root).as_posix(),
+            history=to_history(data.get("moved") or {}, data.get("withdrawn") or {}),
+            proposal=data.get("status") == "proposal",
         )
 
 
@@ -332,11 +333,24 @@ def to_translation(file: StepFile) -> Translation:
                        bool(data.get("draft", False)), file.path)
 
 
-def to_step(file: StepFile, translations: dict[str, Translation]) -> Step:
+def to_step(file: StepFile, number: int, translations: dict[str, Translation]) -> Step:
     data = file.data
     manual_id = file.path.parent.name
-    return Step(manual_id, file.number, file.slug, data["version"], data["duration"], data["who"],
-                to_text(file), file.path, translations)
+    return Step(manual_id, number, file.slug, data["version"], data["duration"], data["who"],
+                to_text(file), file.path, translations, proposal=data.get("status") == "proposal")
+
+
+def to_history(moved: dict[str, Any], withdrawn: dict[str, Any]) -> History:
+    def pair(name: str) -> tuple[str, str]:
+        step, item = name.split("/")
+        return step, item
+
+    return History(
+        steps=dict(moved.get("steps") or {}),
+        items={pair(old): pair(new) for old, new in (moved.get("checklist") or {}).items()},
+        withdrawn_steps=frozenset(withdrawn.get("steps") or []),
+        withdrawn_items=frozenset(pair(name) for name in withdrawn.get("checklist") or []),
+    )
 
 
 def manual_folders(root: Path) -> Iterator[Path]:
@@ -353,15 +367,16 @@ def underlines(previous: str, line: str) -> bool:
 
 
 def source_names(paths: list[Path]) -> set[str]:
-    """NN-slug of every source step file, readable or not."""
+    """The name of every source step file, readable or not."""
     matches = (STEP_FILE.match(path.name) for path in paths)
-    return {f"{m['number']}-{m['slug']}" for m in matches if m and m["language"] is None}
+    return {m["slug"] for m in matches if m and m["language"] is None}
 
 
 def markdown_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.md") if path.name not in IGNORED_FILES)
 
 
-def load_library(root: Path, languages: Sequence[str], source_language: str) -> Library:
+def load_library(root: Path, languages: Sequence[str], source_language: str,
+                 audiences: Sequence[str] = AUDIENCES) -> Library:
     """The whole library under `root`; raises ContentError listing every problem."""
-    return Loader(Path(root), languages, source_language).load()
+    return Loader(Path(root), languages, source_language, audiences).load()

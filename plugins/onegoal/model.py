@@ -48,11 +48,7 @@ class Step:
     source: StepText
     path: Path
     translations: Mapping[str, Translation] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        """The file stem shared by the source and its translations: NN-slug."""
-        return f"{self.number:02d}-{self.slug}"
+    proposal: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,20 @@ class ChangelogEntry:
     version: str
     date: datetime.date
     changes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class History:
+    """What became of published names: readers' ticks and bookmarks follow a move.
+
+    `steps` maps an old step name to the current one; `items` maps (step, old id) to
+    (step, new id). Withdrawn names lead nowhere, on purpose.
+    """
+
+    steps: Mapping[str, str] = field(default_factory=dict)
+    items: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    withdrawn_steps: frozenset[str] = frozenset()
+    withdrawn_items: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,11 @@ class Manual:
     steps: tuple[Step, ...]
     path: Path
     url_path: str
+    history: History = field(default_factory=History)
+    proposal: bool = False
+
+    def step(self, slug: str) -> Step:
+        return next(step for step in self.steps if step.slug == slug)
 
 
 @dataclass(frozen=True)

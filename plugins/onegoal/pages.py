@@ -48,7 +48,7 @@ def page_specs(library: Library) -> dict[str, PageSpec]:
             uri = src_uri(manual, OVERVIEW_NAME, language, library.source_language)
             specs[uri] = PageSpec(uri, manual)
             for step in manual.steps:
-                uri = src_uri(manual, step.name, language, library.source_language)
+                uri = src_uri(manual, step.slug, language, library.source_language)
                 specs[uri] = PageSpec(uri, manual, step)
     return specs
 
@@ -63,7 +63,7 @@ def nav_tree(library: Library, docs_pages: list[str]) -> list[object]:
     others = [page for page in docs_pages if page != "index.md"]
     manuals = [
         {manual.url_path: [src_uri(manual, name, library.source_language, library.source_language)
-                           for name in [OVERVIEW_NAME, *(step.name for step in manual.steps)]]}
+                           for name in [OVERVIEW_NAME, *(step.slug for step in manual.steps)]]}
         for manual in library.manuals
     ]
     return [*home, *manuals, *others]

@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import ACTORS, AUDIENCES
+from .model import ACTORS
 from .yamlsource import Key
 
 ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_HINT = "use only lowercase letters a-z, digits and single hyphens, like 'write-cv'"
+# Names the site gives to pages of its own inside a manual's folder.
+RESERVED_STEP_NAMES = ("index", "print")
 
 Issue = tuple[Key, str]
 Check = Callable[[Any, Key], Iterator[Issue]]
@@ -170,8 +172,75 @@ def changelog(languages: Sequence[str], source: str) -> Check:
     return check
 
 
+def step_names(value: Any, key: Key) -> Iterator[Issue]:
+    """The manual's steps in reading order: one step name per line."""
+    if not isinstance(value, list) or not value:
+        yield key, "'steps' must list the manual's steps in order, one '- name' line per step."
+        return
+    seen: set[str] = set()
+    for index, name in enumerate(value):
+        if not isinstance(name, str) or not ID_RULE.match(name):
+            yield (*key, index), f"'{_shown(name)}' is not a step name: {ID_HINT}, as in the file name name.md."
+        elif name in RESERVED_STEP_NAMES:
+            yield (*key, index), f"'{name}' is the name of a page the site makes itself: choose another step name."
+        elif name in seen:
+            yield (*key, index), f"'{name}' is listed twice under 'steps'. Keep one line."
+        else:
+            seen.add(name)
+
+
+def name_map(what: str, example: str) -> Check:
+    """Old name -> new name, each a name under the id rule (with one '/' for checklist items)."""
+
+    def check(value: Any, key: Key) -> Iterator[Issue]:
+        if not isinstance(value, dict) or not value:
+            yield key, f"'{key[-1]}' must have one line per moved {what}, like '{example}'."
+            return
+        for old, new in value.items():
+            for name in (old, new):
+                if not valid_name(name, what):
+                    yield (*key, old), f"'{_shown(name)}' is not a {what} name; write it like '{example}'."
+
+    return check
+
+
+def name_list(what: str, example: str) -> Check:
+    def check(value: Any, key: Key) -> Iterator[Issue]:
+        if not isinstance(value, list) or not value:
+            yield key, f"'{key[-1]}' must list one withdrawn {what} per line, like '- {example}'."
+            return
+        for index, name in enumerate(value):
+            if not valid_name(name, what):
+                yield (*key, index), f"'{_shown(name)}' is not a {what} name; write it like '{example}'."
+
+    return check
+
+
+def valid_name(name: Any, what: str) -> bool:
+    """A step name, or for a checklist item 'step/item'."""
+    if not isinstance(name, str):
+        return False
+    parts = name.split("/") if what == "checklist item" else [name]
+    return len(parts) == (2 if what == "checklist item" else 1) and all(ID_RULE.match(part) for part in parts)
+
+
+def section(fields: Sequence[Field], what: str) -> Check:
+    def check(value: Any, key: Key) -> Iterator[Issue]:
+        issues = check_fields(value, fields, what)
+        yield from ((key + issue_key, message) for issue_key, message in issues)
+
+    return check
+
+
+MOVED = section((Field("steps", name_map("step", "old-name: new-name"), required=False),
+                 Field("checklist", name_map("checklist item", "step/old-id: step/new-id"), required=False)),
+                "'moved' section")
+WITHDRAWN = section((Field("steps", name_list("step", "step-name"), required=False),
+                     Field("checklist", name_list("checklist item", "step/item-id"), required=False)),
+                    "'withdrawn' section")
+PROPOSAL = Field("status", choice("proposal"), required=False)
+
 SOURCE_STEP = (
-    Field("step", whole_number),
     Field("title", text),
     Field("summary", text),
     Field("duration", whole_number),
@@ -179,6 +248,7 @@ SOURCE_STEP = (
     Field("version", whole_number),
     Field("goals", text_list),
     Field("checklist", checklist),
+    PROPOSAL,
 )
 
 TRANSLATED_STEP = (
@@ -191,12 +261,16 @@ TRANSLATED_STEP = (
 )
 
 
-def manual_fields(languages: Sequence[str], source: str) -> tuple[Field, ...]:
+def manual_fields(languages: Sequence[str], source: str, audiences: Sequence[str]) -> tuple[Field, ...]:
     return (
         Field("id", text),
-        Field("audience", choice(*AUDIENCES)),
+        Field("audience", choice(*audiences)),
         Field("version", version_text),
+        PROPOSAL,
         Field("title", language_map(languages, source)),
         Field("description", language_map(languages, source)),
+        Field("steps", step_names),
+        Field("moved", MOVED, required=False),
+        Field("withdrawn", WITHDRAWN, required=False),
         Field("changelog", changelog(languages, source)),
     )

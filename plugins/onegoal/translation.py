@@ -6,7 +6,7 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Library, Step, StepText
+from .model import Library, Step, StepText, Translation
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ps", "ur", "ckb"}
 
@@ -20,6 +20,16 @@ class Status(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class ShownItem:
+    """A checklist item as a page shows it: in the text's language, or, where a lagging
+    translation lacks it, in the first language of the fallback chain that has it."""
+
+    id: str
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
 class Shown:
     """The text a page shows, in which language, and why: its own state in the page's
     language, and whether the text shown is a draft or older than its source."""
@@ -29,6 +39,7 @@ class Shown:
     status: Status
     draft: bool
     outdated: bool
+    checklist: tuple[ShownItem, ...]
 
 
 def direction(language: str) -> str:
@@ -41,9 +52,17 @@ def status(step: Step, language: str, source_language: str) -> Status:
     translation = step.translations.get(language)
     if translation is None:
         return Status.MISSING
-    if translation.source_version < step.version:
+    if is_outdated(translation, step):
         return Status.OUTDATED
     return Status.DRAFT if translation.draft else Status.OK
+
+
+def is_outdated(translation: Translation, step: Step) -> bool:
+    """Older than its source, or lacking goals or checklist items the source has gained."""
+    ids = {item.id for item in translation.text.checklist}
+    return (translation.source_version < step.version
+            or len(translation.text.goals) < len(step.source.goals)
+            or any(item.id not in ids for item in step.source.checklist))
 
 
 class Fallbacks:
@@ -69,11 +88,23 @@ class Fallbacks:
         return self.text_in(step, fallback, Status.MISSING)
 
     def text_in(self, step: Step, language: str, own: Status) -> Shown:
+        checklist = self.checklist(step, language)
         if language == self.source:
-            return Shown(step.source, language, own, draft=False, outdated=False)
+            return Shown(step.source, language, own, False, False, checklist)
         translation = step.translations[language]
         return Shown(translation.text, language, own, translation.draft,
-                     translation.source_version < step.version)
+                     is_outdated(translation, step), checklist)
+
+    def checklist(self, step: Step, language: str) -> tuple[ShownItem, ...]:
+        """Every item of the source, in its order, each in the first language that has it."""
+        texts: dict[str, dict[str, str]] = {self.source: {item.id: item.text for item in step.source.checklist}}
+        for code, translation in step.translations.items():
+            texts[code] = {item.id: item.text for item in translation.text.checklist}
+        chain = [language, *self.chain(language)]
+        return tuple(
+            next(ShownItem(item.id, texts[lang][item.id], lang) for lang in chain if item.id in texts.get(lang, {}))
+            for item in step.source.checklist
+        )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .model import AUDIENCES, ChecklistItem, Library, Manual, Step
+from .model import AUDIENCES, Library, Manual, Step
 from .pages import OVERVIEW_NAME, from_language_folder, src_uri
 from .translation import Fallbacks, Shown, direction, status
 
@@ -29,6 +29,13 @@ class TextLanguage:
     code: str
     dir: str
     differs: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    text: str
+    text_language: TextLanguage
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class StepView:
     duration: int
     who: str
     goals: tuple[str, ...]
-    checklist: tuple[ChecklistItem, ...]
+    checklist: tuple[ItemView, ...]
     previous: Link | None
     next: Link | None
     text_language: TextLanguage
@@ -150,7 +157,7 @@ class Views:
         return from_language_folder(self.url(manual, name), self.language, self.library.source_language)
 
     def step_link(self, manual: Manual, step: Step) -> Link:
-        return Link(self.shown(step).text.title, self.url(manual, step.name))
+        return Link(self.shown(step).text.title, self.url(manual, step.slug))
 
     def step(self, manual: Manual, step: Step) -> StepView:
         shown = self.shown(step)
@@ -170,7 +177,8 @@ class Views:
             duration=step.duration,
             who=step.who,
             goals=text.goals,
-            checklist=text.checklist,
+            checklist=tuple(ItemView(item.id, item.text, self.text_language(item.language))
+                            for item in shown.checklist),
             previous=self.step_link(manual, previous) if previous else None,
             next=self.step_link(manual, following) if following else None,
             text_language=self.text_language(shown.language),
@@ -178,13 +186,13 @@ class Views:
             draft=shown.draft,
             outdated=shown.outdated,
             source_language=self.library.source_language,
-            source_url=self.source_url(manual, step.name),
+            source_url=self.source_url(manual, step.slug),
         )
 
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
             StepRow(step.number, shown.text.title, shown.text.summary, step.duration, step.who,
-                    self.url(manual, step.name), self.text_language(shown.language), checklist_ids(step))
+                    self.url(manual, step.slug), self.text_language(shown.language), checklist_ids(step))
             for step in manual.steps
             for shown in [self.shown(step)]
         )
@@ -211,7 +219,7 @@ class Views:
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""
-        return [self.url(manual, name) for name in [OVERVIEW_NAME, *(step.name for step in manual.steps)]]
+        return [self.url(manual, name) for name in [OVERVIEW_NAME, *(step.slug for step in manual.steps)]]
 
     def page_title(self, manual: Manual, step: Step | None) -> str:
         return self.shown(step).text.title if step else self.pick(manual.title)
