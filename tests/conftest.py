@@ -15,6 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwr
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from library_factory import write_library  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
@@ -27,10 +29,11 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> subp
     )
 
 
-def copy_project(target: Path, manuals: bool = True) -> Path:
-    """A copy of the site's setup (config, theme overrides, docs) to build a test library."""
+def copy_project(target: Path, manuals: bool = True, docs: bool = True) -> Path:
+    """A copy of the site's setup (config, theme overrides, and the shipped docs and manuals
+    unless told otherwise) to build a test library."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "overrides", "docs"):
+    for name in ("mkdocs.yml", "overrides", *(["docs"] if docs else [])):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     if manuals:
@@ -40,10 +43,27 @@ def copy_project(target: Path, manuals: bool = True) -> Path:
     return target / "mkdocs.yml"
 
 
+def fixture_project(target: Path) -> Path:
+    """The site's setup with the fixture library's manuals and docs (library_factory)."""
+    config = copy_project(target, manuals=False, docs=False)
+    (target / "manuals").rmdir()
+    write_library(target)
+    return config
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real library, built once for the whole test run."""
-    site_dir = tmp_path_factory.mktemp("site")
+    """The fixture library, built once for the whole test run."""
+    root = tmp_path_factory.mktemp("fixture")
+    result = mkdocs_build(fixture_project(root / "project"), root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped library, built once for the whole test run."""
+    site_dir = tmp_path_factory.mktemp("shipped")
     result = mkdocs_build(REPO / "mkdocs.yml", site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir

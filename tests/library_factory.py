@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from onegoal.cli import site_settings
+from onegoal.loader import load_library
+from onegoal.model import Library
+
+REPO = Path(__file__).resolve().parent.parent
 
 MANUAL_YML = """\
 id: {id}
@@ -107,3 +116,153 @@ def write_status_fixture(root: Path) -> Path:
     write_translation(folder, 2, "en", source_version=1, title="Step two in English")
     write_translation(folder, 2, "ar", source_version=1, draft=True, title="الخطوة الثانية")
     return folder
+
+
+# -- a whole fixture library: the site the build, language and browser tests run on ----------
+#
+# Three manuals in three audiences, in every language of the site's settings, with
+# translations in every state. Tests read names and counts from here, never from the
+# shipped manuals, which editors change.
+
+WORDS = {
+    # language: (heading, sentence, item)
+    "sv": ("Vad händer", "Här står vad ni gör i steget och varför.", "Punkt {n}"),
+    "en": ("What happens", "This is what you do in the step and why.", "Item {n}"),
+    "ar": ("ماذا يحدث", "هنا ما تفعلانه في هذه الخطوة ولماذا.", "البند {n}"),
+    "fa-AF": ("چه می‌شود", "اینجا نوشته شده که در این قدم چه می‌کنید و چرا.", "مورد {n}"),
+    "so": ("Maxaa dhaca", "Halkan waxaa ku qoran waxa aad samaynaysaan iyo sababta.", "Qodob {n}"),
+    "ti": ("እንታይ ይኸውን", "ኣብዚ ስጉምቲ እንታይ ከም እትገብሩን ስለምንታይን እዚ እዩ።", "ነጥቢ {n}"),
+    "uk": ("Що відбувається", "Тут написано, що ви робите на цьому кроці і чому.", "Пункт {n}"),
+}
+
+TITLES = {
+    "hello": {"sv": "Hej och välkommen", "en": "Hello and welcome", "ar": "مرحبا بك في البرنامج",
+              "fa-AF": "سلام و خوش آمدید", "so": "Salaan iyo soo dhawoow", "ti": "ሰላምታን እንቋዕ ደሓን መጻእክን",
+              "uk": "Привіт і ласкаво просимо"},
+    "profile": {"sv": "Din yrkesprofil", "en": "Your work profile", "ar": "ملفك المهني الشخصي",
+                "fa-AF": "پروفایل کاری شما", "so": "Astaanta shaqadaada", "ti": "ናይ ስራሕ መግለጺኺ",
+                "uk": "Твій робочий профіль"},
+    "search": {"sv": "Sök jobb", "en": "Look for work", "ar": "ابحثي عن عمل", "fa-AF": "کار پیدا کنید",
+               "so": "Raadi shaqo", "ti": "ስራሕ ድለዪ", "uk": "Шукай роботу"},
+    "work": {"sv": "På jobbet", "en": "At work", "ar": "في مكان العمل", "fa-AF": "در محل کار",
+             "so": "Goobta shaqada", "ti": "ኣብ ቦታ ስራሕ", "uk": "На роботі"},
+    "start": {"sv": "Starten", "en": "The start", "ar": "البداية"},
+    "plan": {"sv": "Planen", "en": "The plan", "ar": "الخطة"},
+    "meet": {"sv": "Mötet", "en": "The meeting"},
+    "finish": {"sv": "Avslutet", "en": "The end"},
+    "approval": {"sv": "Chefens ja", "en": "The manager's approval"},
+    "hours": {"sv": "Timmarna", "en": "The hours"},
+}
+
+MANUAL_TITLES = {
+    "reader": {"sv": "Läsarens manual", "en": "The reader's manual", "ar": "دليل القارئة",
+               "fa-AF": "رهنمای خواننده", "so": "Buugga akhristaha", "ti": "መምርሒ ኣንባቢት",
+               "uk": "Посібник читачки"},
+    "guide": {"sv": "Guidens manual", "en": "The guide's manual", "ar": "دليل المرشدة"},
+    "staff": {"sv": "Personalens manual", "en": "The staff manual"},
+}
+
+
+@dataclass(frozen=True)
+class FixtureManual:
+    """One manual of the fixture library: where it lives and what it holds."""
+
+    id: str
+    folder: str
+    audience: str
+    steps: tuple[str, ...]
+    items: int
+    # step -> languages it is translated into (the source is always there)
+    translations: dict[str, tuple[str, ...]]
+    extra_yaml: str = ""
+
+
+ALL = ("en", "ar", "fa-AF", "so", "ti", "uk")
+
+READER = FixtureManual("reader", "reader", "candidate", ("hello", "profile", "search", "work"), 5,
+                       {step: ALL for step in ("hello", "profile", "search", "work")})
+GUIDE = FixtureManual("guide", "guide", "agent", ("start", "plan", "meet", "finish"), 4,
+                      {"start": ("en", "ar"), "plan": ("en", "ar"), "meet": ("en",), "finish": ("en",)},
+                      extra_yaml=(
+                          "moved:\n  steps:\n    old-start: start\n  checklist:\n    plan/old-item: plan/item-1\n"
+                          "withdrawn:\n  steps:\n    - gone\n  checklist:\n    - meet/dropped\n"))
+STAFF = FixtureManual("staff", "corporate/staff", "company", ("approval", "hours"), 4,
+                      {"approval": ("en",), "hours": ("en",)})
+FIXTURE_MANUALS = (GUIDE, READER, STAFF)
+
+# The states the fixture's translations are in, besides ok:
+OUTDATED = {("guide", "plan", "en")}          # source_version below the source's version
+DRAFTS = {("guide", "plan", "ar"), ("reader", "work", "so")}
+LAGGING = {("guide", "meet", "en")}           # lacks the source's last checklist item
+
+
+def fixture_manual_yml(manual: FixtureManual) -> str:
+    titles = MANUAL_TITLES[manual.id]
+    lines = [f"id: {manual.id}", f"audience: {manual.audience}", 'version: "1.1"', "title:"]
+    lines += [f'  {lang}: "{text}"' for lang, text in titles.items()]
+    lines += ["description:"] + [f'  {lang}: "{text}: {WORDS[lang][1]}"' for lang, text in titles.items()]
+    lines += ["steps:"] + [f"  - {step}" for step in manual.steps]
+    text = "\n".join(lines) + "\n" + manual.extra_yaml
+    return text + ("changelog:\n"
+                   '  - version: "1.1"\n    date: 2026-11-20\n    changes:\n      sv: Ett nytt steg.\n'
+                   '      en: A new step.\n'
+                   '  - version: "1.0"\n    date: 2026-10-01\n    changes:\n      sv: Första versionen.\n')
+
+
+def fixture_step(manual: FixtureManual, step: str, language: str | None) -> str:
+    lang = language or "sv"
+    heading, sentence, item = WORDS[lang]
+    title = TITLES[step].get(lang, TITLES[step]["en"])
+    items = manual.items
+    if language and (manual.id, step, language) in LAGGING:
+        items -= 1
+    head = [f"title: {title}", f"summary: {title}. {sentence}"]
+    if language is None:
+        head += ["duration: 90", "who: both", "version: 2"]
+    else:
+        version = 1 if (manual.id, step, language) in OUTDATED else 2
+        head.insert(0, f"source_version: {version}")
+        if (manual.id, step, language) in DRAFTS:
+            head.append("draft: true")
+    head += ["goals:", f'  - "{title}. {sentence}"', f"  - {item.format(n=0)}"]
+    head += ["checklist:"] + [f"  - id: item-{n}\n    text: {item.format(n=n)}" for n in range(1, items + 1)]
+    return "---\n" + "\n".join(head) + f"\n---\n## {heading}\n\n{title}. {sentence}\n\n## {heading} 2\n\n{sentence}\n"
+
+
+DOCS = {
+    "index": ("---\ntemplate: onegoal/home.html\nhide:\n  - toc\n---\n\n# {title}\n\n{sentence}\n", ALL),
+    "about": ("# {title}\n\n## {heading}\n\n{sentence}\n", ("en",)),
+    "translations": ("---\ntemplate: onegoal/translations.html\n---\n\n# {title}\n\n{sentence}\n", ("en",)),
+}
+
+
+def write_library(project: Path) -> Path:
+    """The fixture library's manuals/ and docs/ in `project`; returns the manuals folder."""
+    manuals = project / "manuals"
+    for manual in FIXTURE_MANUALS:
+        folder = manuals / manual.folder
+        folder.mkdir(parents=True)
+        (folder / "manual.yml").write_text(fixture_manual_yml(manual), encoding="utf-8")
+        for step in manual.steps:
+            (folder / f"{step}.md").write_text(fixture_step(manual, step, None), encoding="utf-8")
+            for language in manual.translations[step]:
+                (folder / f"{step}.{language}.md").write_text(fixture_step(manual, step, language),
+                                                              encoding="utf-8")
+    docs = project / "docs"
+    docs.mkdir(exist_ok=True)
+    for name, (template, languages) in DOCS.items():
+        for language in ("sv", *languages):
+            heading, sentence, _ = WORDS[language]
+            text = template.format(title=f"{name.title()} {heading}", heading=heading, sentence=sentence)
+            suffix = "" if language == "sv" else f".{language}"
+            (docs / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
+    return manuals
+
+
+@functools.cache
+def fixture_library() -> Library:
+    """The fixture library as the core reads it, written once per test run."""
+    root = Path(tempfile.mkdtemp(prefix="onegoal-fixture-"))
+    write_library(root)
+    settings = site_settings(REPO / "mkdocs.yml")
+    return load_library(root / "manuals", settings.languages, settings.source_language)

@@ -21,7 +21,7 @@ from onegoal.translation import direction
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
-PAGES = ["", "candidate/", "candidate/03-profilen/", "translations/"]
+PAGES = ["", "reader/", "reader/profile/", "translations/"]
 PREFIX = {"sv": "", "ar": "ar/", "ti": "ti/"}
 
 
@@ -34,8 +34,8 @@ def test_no_wcag_21_aa_violations(phone: BrowserContext, site_url: str, language
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["candidate/03-profilen/", "ar/candidate/07-jobbet-och-avslut/", "ti/candidate/",
-                                  "so/translations/", "fa-AF/", "format/"])
+@pytest.mark.parametrize("path", ["reader/profile/", "ar/reader/work/", "ti/reader/",
+                                  "so/translations/", "fa-AF/", "about/"])
 def test_no_horizontal_scrolling_at_320_px(browser: Browser, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -58,7 +58,7 @@ TEXT_SIZES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["candidate/03-profilen/", "ar/candidate/", "ti/", "uk/candidate/07-jobbet-och-avslut/"])
+@pytest.mark.parametrize("path", ["reader/profile/", "ar/reader/", "ti/", "uk/reader/work/"])
 def test_text_is_at_least_16_px(phone: BrowserContext, site_url: str, path: str) -> None:
     page = phone.new_page()
     page.goto(f"{site_url}/{path}")
@@ -67,7 +67,7 @@ def test_text_is_at_least_16_px(phone: BrowserContext, site_url: str, path: str)
 
 def test_touch_targets_are_at_least_44_px(phone: BrowserContext, site_url: str) -> None:
     page = phone.new_page()
-    for path in ("candidate/03-profilen/", "candidate/", ""):
+    for path in ("reader/profile/", "reader/", ""):
         page.goto(f"{site_url}/{path}")
         targets = page.locator(".og-checklist__label, .og-step-nav__link, .og-overview__link, .og-home__link, "
                                ".og-tools__button")
@@ -80,7 +80,7 @@ def test_touch_targets_are_at_least_44_px(phone: BrowserContext, site_url: str) 
 def test_checklist_without_javascript(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/candidate/03-profilen/")
+    page.goto(f"{site_url}/reader/profile/")
     boxes = page.locator("input.og-checklist__box")
     assert boxes.count() >= 4
     expect(boxes.first).to_be_visible()
@@ -123,7 +123,7 @@ KEPT = """async (urls) => {
 }"""
 
 
-def manual_urls(base: str, prefix: str, manual: str = "candidate") -> list[str]:
+def manual_urls(base: str, prefix: str, manual: str = "reader") -> list[str]:
     steps = [step.slug for step in load().manual(manual).steps]
     return [f"{base}/{prefix}{manual}/"] + [f"{base}/{prefix}{manual}/{name}/" for name in steps]
 
@@ -143,16 +143,16 @@ def wait_until(page, script: str, arg: object = None, seconds: float = 15) -> No
 def test_a_manual_opens_offline_after_one_visit(browser: Browser, server: Server) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{server.url}/ar/candidate/03-profilen/")
+    page.goto(f"{server.url}/ar/reader/profile/")
     wait_until(page, KEPT, manual_urls(server.url, "ar/"))
     server.stop()
     with pytest.raises(Error):
-        page.request.get(f"{server.url}/ar/candidate/")  # nothing answers any more
-    for path in ("ar/candidate/03-profilen/", "ar/candidate/06-mot-arbetsgivaren/", "ar/candidate/"):
+        page.request.get(f"{server.url}/ar/reader/")  # nothing answers any more
+    for path in ("ar/reader/profile/", "ar/reader/work/", "ar/reader/"):
         page.goto(f"{server.url}/{path}")
         expect(page.locator("h1")).to_be_visible()
         assert page.locator("html").get_attribute("lang") == "ar"
-    page.goto(f"{server.url}/ar/candidate/05-sok-och-matcha/")
+    page.goto(f"{server.url}/ar/reader/search/")
     expect(page.locator(".og-checklist__box").first).to_be_visible()
     context.close()
 
@@ -160,11 +160,11 @@ def test_a_manual_opens_offline_after_one_visit(browser: Browser, server: Server
 def test_links_without_a_final_slash_still_open_online(browser: Browser, server: Server) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    page.goto(f"{server.url}/candidate/03-profilen/")
+    page.goto(f"{server.url}/reader/profile/")
     wait_until(page, KEPT, manual_urls(server.url, ""))
     page.goto(f"{server.url}/en")
     assert page.url == f"{server.url}/en/"
-    page.goto(f"{server.url}/candidate/02-malet")
+    page.goto(f"{server.url}/reader/hello")
     expect(page.locator("h1")).to_be_visible()
     context.close()
 
@@ -173,9 +173,9 @@ def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, serve
                                                          tmp_path: Path) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{server.url}/agent/01-forsta-motet/")
-    wait_until(page, KEPT, manual_urls(server.url, "", "agent"))
-    page.goto(f"{server.url}/candidate/03-profilen/")
+    page.goto(f"{server.url}/guide/start/")
+    wait_until(page, KEPT, manual_urls(server.url, "", "guide"))
+    page.goto(f"{server.url}/reader/profile/")
     wait_until(page, KEPT, manual_urls(server.url, ""))
     (old_cache,) = cache_names(page)
 
@@ -183,22 +183,22 @@ def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, serve
     shutil.copytree(site, rebuilt)
     sw = rebuilt / "sw.js"
     sw.write_text(re.sub(r'BUILD = "\d+"', 'BUILD = "1"', sw.read_text(encoding="utf-8")), encoding="utf-8")
-    other = rebuilt / "candidate" / "06-mot-arbetsgivaren" / "index.html"
+    other = rebuilt / "reader" / "work" / "index.html"
     other.write_text(other.read_text(encoding="utf-8").replace("<h1", "<h1 data-build='new'", 1), encoding="utf-8")
     server.folder = rebuilt
 
-    page.goto(f"{server.url}/candidate/03-profilen/")
+    page.goto(f"{server.url}/reader/profile/")
     wait_until(page, "async () => (await caches.keys()).join() === 'onegoal-1'")
     wait_until(page, KEPT, manual_urls(server.url, ""))
     assert old_cache != "onegoal-1"
     wait_until(page, """async (url) => {
         const kept = await caches.match(url);
         return Boolean(kept) && (await kept.text()).includes("data-build='new'");
-    }""", f"{server.url}/candidate/06-mot-arbetsgivaren/")
+    }""", f"{server.url}/reader/work/")
     server.stop()
-    page.goto(f"{server.url}/candidate/06-mot-arbetsgivaren/")
+    page.goto(f"{server.url}/reader/work/")
     expect(page.locator("h1[data-build='new']")).to_be_visible()
-    page.goto(f"{server.url}/agent/04-natverket/")  # the other manual kept before the update
+    page.goto(f"{server.url}/guide/meet/")  # the other manual kept before the update
     expect(page.locator("h1")).to_be_visible()
     context.close()
 
@@ -206,10 +206,10 @@ def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, serve
 @pytest.mark.parametrize("language", ["sv", "ar", "ti"])
 def test_installable_with_a_manifest_in_the_readers_language(site: Path, language: str) -> None:
     prefix = PREFIX[language]
-    html = (site / prefix / "candidate" / "index.html").read_text(encoding="utf-8")
+    html = (site / prefix / "reader" / "index.html").read_text(encoding="utf-8")
     link = re.search(r'<link rel="manifest" href="([^"]+)"', html)
     assert link
-    manifest_path = (site / prefix / "candidate" / link.group(1)).resolve()
+    manifest_path = (site / prefix / "reader" / link.group(1)).resolve()
     assert manifest_path == (site / prefix / "manifest.webmanifest").resolve()
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     assert (manifest["lang"], manifest["dir"]) == (language, direction(language))

@@ -11,21 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, _QuietHandler, copy_project, mkdocs_build
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, _QuietHandler, fixture_project, mkdocs_build
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 from test_build import load
 from ui_strings import fill, plugin_strings
 
-STEP = "/candidate/03-profilen/"
+STEP = "/reader/profile/"
 KEY = "onegoal.progress"
 
 
 def step_items() -> list[str]:
-    return [item.id for item in load().manual("candidate").steps[2].source.checklist]
+    return [item.id for item in load().manual("reader").steps[1].source.checklist]
 
 
 def manual_items() -> int:
-    return sum(len(step.source.checklist) for step in load().manual("candidate").steps)
+    return sum(len(step.source.checklist) for step in load().manual("reader").steps)
 
 
 def watch_errors(page: Page) -> list[str]:
@@ -60,7 +60,7 @@ def test_ticks_survive_reload_and_show_in_every_language(phone: BrowserContext, 
     assert ticked(page)[:3] == [True, False, True]
     expect(page.locator(".og-checklist .og-progress")).to_have_text(fill(plugin_strings("ar")["progress.step"], n=2, total=total))
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert stored["ticks"]["candidate"]["profilen"] == {step_items()[0]: 1, step_items()[2]: 1}
+    assert stored["ticks"]["reader"]["profile"] == {step_items()[0]: 1, step_items()[2]: 1}
     assert errors == []
 
 
@@ -92,16 +92,16 @@ def test_overview_and_home_show_progress(phone: BrowserContext, site_url: str) -
     page = phone.new_page()
     page.goto(site_url + STEP)
     tick(page, 0)
-    manual = load().manual("candidate")
+    manual = load().manual("reader")
     items = sum(len(step.source.checklist) for step in manual.steps)
     strings = plugin_strings("en")
-    page.goto(f"{site_url}/en/candidate/")
+    page.goto(f"{site_url}/en/reader/")
     expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=1, total=items))
     states = page.locator(".og-state")
-    expect(states.nth(2)).to_have_text(strings["progress.started"])
+    expect(states.nth(1)).to_have_text(strings["progress.started"])
     expect(states.nth(0)).to_have_text(strings["progress.not_started"])
     page.goto(f"{site_url}/en/")
-    card = page.locator(".og-home__manual[data-og-manual='candidate'] .og-progress")
+    card = page.locator(".og-home__manual[data-og-manual='reader'] .og-progress")
     expect(card).to_have_text(fill(strings["progress.manual"], n=1, total=items))
 
 
@@ -109,17 +109,17 @@ def test_a_finished_step_shows_done(phone: BrowserContext, site_url: str) -> Non
     page = phone.new_page()
     page.goto(site_url + STEP)
     tick(page, *range(len(step_items())))
-    page.goto(f"{site_url}/candidate/")
-    expect(page.locator(".og-state").nth(2)).to_have_text(plugin_strings("sv")["progress.done"])
+    page.goto(f"{site_url}/reader/")
+    expect(page.locator(".og-state").nth(1)).to_have_text(plugin_strings("sv")["progress.done"])
 
 
 def test_reset_asks_and_clears_the_manual(phone: BrowserContext, site_url: str) -> None:
     page = phone.new_page()
-    page.goto(f"{site_url}/agent/01-forsta-motet/")
+    page.goto(f"{site_url}/guide/start/")
     tick(page, 0)
     page.goto(site_url + STEP)
     tick(page, 1)
-    page.goto(f"{site_url}/candidate/")
+    page.goto(f"{site_url}/reader/")
     questions: list[str] = []
 
     def answer(dialog) -> None:
@@ -129,11 +129,11 @@ def test_reset_asks_and_clears_the_manual(phone: BrowserContext, site_url: str) 
     page.on("dialog", answer)
     reset = page.locator("[data-og-action='reset']")
     reset.click()
-    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["candidate"]
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["reader"]
     reset.click()
     assert questions == [plugin_strings("sv")["progress.reset_confirm"]] * 2
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert "candidate" not in stored["ticks"] and stored["ticks"]["agent"]
+    assert "reader" not in stored["ticks"] and stored["ticks"]["guide"]
     page.goto(site_url + STEP)
     assert not any(ticked(page))
 
@@ -143,16 +143,16 @@ def test_export_then_import_into_a_fresh_profile(browser, phone: BrowserContext,
     page = phone.new_page()
     page.goto(site_url + STEP)
     tick(page, 1, 3)
-    page.goto(f"{site_url}/candidate/")
+    page.goto(f"{site_url}/reader/")
     with page.expect_download() as download:
         page.locator("[data-og-action='export']").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    assert json.loads(saved.read_text(encoding="utf-8"))["ticks"]["candidate"]["profilen"]
+    assert json.loads(saved.read_text(encoding="utf-8"))["ticks"]["reader"]["profile"]
 
     fresh = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     other = fresh.new_page()
-    other.goto(f"{site_url}/en/candidate/")
+    other.goto(f"{site_url}/en/reader/")
     other.locator("[data-og-action='import']").set_input_files(str(saved))
     expect(other.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.imported"])
     other.goto(f"{site_url}/en{STEP}")
@@ -164,7 +164,7 @@ def test_import_of_a_wrong_file_changes_nothing(phone: BrowserContext, site_url:
     page = phone.new_page()
     page.goto(site_url + STEP)
     tick(page, 0)
-    page.goto(f"{site_url}/candidate/")
+    page.goto(f"{site_url}/reader/")
     wrong = tmp_path / "photo.json"
     wrong.write_text("not progress", encoding="utf-8")
     page.locator("[data-og-action='import']").set_input_files(str(wrong))
@@ -184,8 +184,8 @@ def test_garbage_in_storage_leaves_the_page_working(phone: BrowserContext, site_
     page.reload()
     assert ticked(page)[0]
     assert page.evaluate("localStorage.getItem('onegoal.progress.unreadable')") == "{not json"
-    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{ticks: {{candidate: 7, agent: {{x: [1]}}}}}}))")
-    page.goto(f"{site_url}/candidate/")
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{ticks: {{reader: 7, guide: {{x: [1]}}}}}}))")
+    page.goto(f"{site_url}/reader/")
     expect(page.locator(".og-progress--manual")).to_have_text(fill(plugin_strings("sv")["progress.manual"], n=0, total=manual_items()))
     assert page.evaluate(f"localStorage.getItem('{KEY}')").startswith('{"ticks"')  # left as it was
     assert errors == []
@@ -196,7 +196,7 @@ def test_removed_items_are_not_counted_and_new_items_start_unticked(phone: Brows
     page.goto(site_url + "/")
     first = step_items()[0]
     # Ticks saved before an editor removed "old-item" from the step and added the others.
-    saved = {"version": 1, "ticks": {"candidate": {"profilen": {"old-item": 1, first: 1}}}}
+    saved = {"version": 1, "ticks": {"reader": {"profile": {"old-item": 1, first: 1}}}}
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
     errors = watch_errors(page)
     page.goto(site_url + STEP)
@@ -205,7 +205,7 @@ def test_removed_items_are_not_counted_and_new_items_start_unticked(phone: Brows
         fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
     tick(page, 1)
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert stored["ticks"]["candidate"]["profilen"] == {"old-item": 1, first: 1, step_items()[1]: 1}
+    assert stored["ticks"]["reader"]["profile"] == {"old-item": 1, first: 1, step_items()[1]: 1}
     assert errors == []
 
 
@@ -246,19 +246,19 @@ def test_keyboard_alone_can_tick_an_item(phone: BrowserContext, site_url: str) -
 def test_two_tabs_keep_each_others_ticks(phone: BrowserContext, site_url: str) -> None:
     first, second = phone.new_page(), phone.new_page()
     first.goto(site_url + STEP)
-    second.goto(f"{site_url}/candidate/01-forsta-motet/")
+    second.goto(f"{site_url}/reader/hello/")
     tick(first, 0)
     tick(second, 0)
     first.reload()
     assert ticked(first)[0]
-    stored = json.loads(first.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["candidate"]
-    assert set(stored) == {"profilen", "forsta-motet"}
+    stored = json.loads(first.evaluate(f"localStorage.getItem('{KEY}')"))["ticks"]["reader"]
+    assert set(stored) == {"profile", "hello"}
 
 
 def test_data_of_another_version_is_set_aside(phone: BrowserContext, site_url: str) -> None:
     page = phone.new_page()
     page.goto(site_url + "/")
-    later = json.dumps({"version": 2, "ticks": {"candidate": {"profilen": {"x": 1}}}})
+    later = json.dumps({"version": 2, "ticks": {"reader": {"profile": {"x": 1}}}})
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(later)})")
     page.goto(site_url + STEP)
     tick(page, 0)
@@ -268,10 +268,10 @@ def test_data_of_another_version_is_set_aside(phone: BrowserContext, site_url: s
 def test_an_imported_file_cannot_reach_the_page_s_objects(phone: BrowserContext, site_url: str,
                                                            tmp_path: Path) -> None:
     page = phone.new_page()
-    page.goto(f"{site_url}/candidate/")
+    page.goto(f"{site_url}/reader/")
     hostile = tmp_path / "progress.json"
     hostile.write_text('{"version": 1, "ticks": {"__proto__": {"polluted": {"yes": 1}}, '
-                       '"candidate": {"profilen": {"' + step_items()[0] + '": 1}}}}', encoding="utf-8")
+                       '"reader": {"profile": {"' + step_items()[0] + '": 1}}}}', encoding="utf-8")
     page.locator("[data-og-action='import']").set_input_files(str(hostile))
     expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.imported"])
     assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
@@ -290,7 +290,7 @@ def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    config = copy_project(root / "project")
+    config = fixture_project(root / "project")
     text = config.read_text(encoding="utf-8").replace("    - navigation.indexes\n",
                                                       "    - navigation.indexes\n    - navigation.instant\n")
     text = text.replace("strict: true\n", f"strict: false\nsite_url: {url}/\n")
@@ -310,16 +310,16 @@ def test_ticks_and_progress_with_instant_navigation(phone: BrowserContext, insta
     page.evaluate("window.__sameDocument = true")  # gone after a real reload, kept by instant swaps
     tick(page, 0)
     page.locator(".og-step-nav__link--next").click()
-    page.wait_for_url(f"{instant_site_url}/candidate/04-natverket/")
-    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=4, total=7))
+    page.wait_for_url(f"{instant_site_url}/reader/search/")
+    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=3, total=4))
     tick(page, 1)
     page.locator(".og-step__eyebrow a").click()
-    page.wait_for_url(f"{instant_site_url}/candidate/")
+    page.wait_for_url(f"{instant_site_url}/reader/")
     expect(page.locator(".og-progress--manual")).to_have_text(
         fill(plugin_strings("sv")["progress.manual"], n=2, total=manual_items()))
-    page.locator(".og-overview__link").nth(2).click()
+    page.locator(".og-overview__link").nth(1).click()
     page.wait_for_url(instant_site_url + STEP)
-    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=3, total=7))
+    expect(page.locator(".og-step__position")).to_have_text(fill(plugin_strings("sv")["step.of"], n=2, total=4))
     expect(page.locator(".og-checklist__box").first).to_be_checked()
     assert page.evaluate("window.__sameDocument === true"), "the theme reloaded instead of swapping"
     assert errors == []

@@ -54,13 +54,13 @@ def test_bad_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> N
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
-    edit(folder / "steg-2.md", "step: 2", "step: two")
+    edit(folder / "steg-2.md", "version: 2", "version: two")
     edit(folder / "steg-3.en.md", "title: Step 3", "titel: Step 3")
 
     result = mkdocs_build(config, site)
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "manuals/demo/steg-2.md:2: 'step' must be a whole number such as 3, not 'two'." in result.stderr
+    assert "manuals/demo/steg-2.md:6: 'version' must be a whole number such as 3, not 'two'." in result.stderr
     assert "manuals/demo/steg-3.en.md:3: 'titel' is not a field" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, copy_project
+from conftest import copy_project
 from library_factory import edit, write_manual
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
@@ -17,10 +17,13 @@ def run_check(config: Path) -> subprocess.CompletedProcess[str]:
                           text=True, check=False, cwd=config.parent)
 
 
-def test_check_passes_on_the_shipped_manuals() -> None:
-    result = run_check(REPO / "mkdocs.yml")
+def test_check_passes_on_a_valid_library(tmp_path: Path) -> None:
+    config = copy_project(tmp_path, manuals=False)
+    write_manual(tmp_path / "manuals", "demo")
+    write_manual(tmp_path / "manuals" / "corporate", "other", steps=2)
+    result = run_check(config)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "OK: 2 manuals, 14 steps, languages sv, en, ar, fa-AF, so, ti, uk.\n"
+    assert result.stdout == "OK: 2 manuals, 5 steps, languages sv, en, ar, fa-AF, so, ti, uk.\n"
 
 
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
@@ -33,7 +36,7 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines == [
-        "manuals/demo/steg-1.md:6: 'who' must be one of agent, candidate, both, not 'alla'.",
+        "manuals/demo/steg-1.md:5: 'who' must be one of agent, candidate, both, not 'alla'.",
         "manuals/demo/steg-2.fr.md:1: this is a translation into 'fr', which is not a language of this "
         "site (sv, en, ar, fa-AF, so, ti, uk). Fix the file name, or add the language to mkdocs.yml.",
         "2 problems in the manuals. Fix them and build again.",

@@ -63,8 +63,8 @@ def test_status_text_and_exit_codes(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["sv", "en", "ar", "fa-AF", "so", "ti", "uk"]
-    assert lines[1].split() == ["demo", "steg-1", "source", "ok", "ok", "missing", "draft", "missing", "missing"]
-    assert lines[2].split() == ["demo", "steg-2", "source", "outdated", "outdated", "missing", "missing",
+    assert lines[1].split() == ["demo/steg-1", "source", "ok", "ok", "missing", "draft", "missing", "missing"]
+    assert lines[2].split() == ["demo/steg-2", "source", "outdated", "outdated", "missing", "missing",
                                 "missing", "missing"]
     assert run_status(config, "--fail-on", "outdated,missing").returncode == 1
     assert run_status(config, "--fail-on", "draft").returncode == 1
@@ -84,7 +84,7 @@ def test_status_markdown_and_json(tmp_path: Path) -> None:
     config, _ = fixture_library(tmp_path)
     markdown = run_status(config, "--format", "markdown").stdout.splitlines()
     assert markdown[0] == "| Manual | Step | sv | en | ar | fa-AF | so | ti | uk |"
-    assert markdown[2] == "| demo | steg-1 | source | ok | ok | missing | draft | missing | missing |"
+    assert markdown[2] == "| demo | 1. steg-1 | source | ok | ok | missing | draft | missing | missing |"
     data = json.loads(run_status(config, "--format", "json").stdout)
     assert data[1] == {"manual": "demo", "step": 2, "slug": "steg-2", "languages": {
         "sv": "source", "en": "outdated", "ar": "outdated", "fa-AF": "missing", "so": "missing",

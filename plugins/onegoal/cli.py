@@ -96,11 +96,11 @@ def status(args: argparse.Namespace) -> int:
 
 
 def as_text(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
-    label = max((len(f"{row.manual_id} {row.step:02d}-{row.slug}") for row in rows), default=0)
+    label = max((len(f"{row.manual_id}/{row.slug}") for row in rows), default=0)
     width = max(len(state.value) for state in Status)
     lines = [" " * label + "".join(f"  {lang:<{width}}" for lang in languages)]
     for row in rows:
-        name = f"{row.manual_id} {row.step:02d}-{row.slug}"
+        name = f"{row.manual_id}/{row.slug}"
         lines.append(f"{name:<{label}}" + "".join(f"  {row.states[lang].value:<{width}}" for lang in languages))
     return "\n".join(lines)
 
@@ -110,7 +110,7 @@ def as_markdown(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
              "|---|---|" + "---|" * len(languages)]
     for row in rows:
         states = " | ".join(row.states[lang].value for lang in languages)
-        lines.append(f"| {row.manual_id} | {row.step:02d}-{row.slug} | {states} |")
+        lines.append(f"| {row.manual_id} | {row.step}. {row.slug} | {states} |")
     return "\n".join(lines)
 
 

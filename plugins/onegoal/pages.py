@@ -17,6 +17,16 @@ OVERVIEW_NAME = "index"
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """The old address of a moved step, in one language: a page that leads to the new one."""
+
+    path: Path
+    target: str
+    step: Step
+    language: str
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """One manual page: its overview (no step) or one of its steps."""
 
@@ -67,3 +77,15 @@ def nav_tree(library: Library, docs_pages: list[str]) -> list[object]:
         for manual in library.manuals
     ]
     return [*home, *manuals, *others]
+
+
+def redirects(library: Library) -> list[Redirect]:
+    """A page at every old address of a moved step, in every language, so that bookmarks
+    and links keep working. Old and new addresses share the manual's folder."""
+    return [
+        Redirect(language_folder(language, library.source_language) / manual.url_path / old / "index.html",
+                 f"../{new}/", manual.step(new), language)
+        for manual in library.manuals
+        for old, new in manual.history.steps.items()
+        for language in library.languages
+    ]

@@ -24,17 +24,18 @@ from mkdocs_static_i18n.config import RE_LOCALE
 from .config import OneGoalConfig
 from .loader import load_library
 from .model import Library
-from .pages import PageSpec, language_folder, nav_tree, page_specs
+from .pages import PageSpec, language_folder, nav_tree, page_specs, redirects
 from .problems import ContentError
 from .offline import MANIFEST, write_manifests
 from .search import split_index
-from .translation import Fallbacks
+from .translation import Fallbacks, direction
 from .views import Views
 
 log = get_plugin_logger(__name__)
 
 HOME_TEMPLATE = "onegoal/home.html"
 TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
+REDIRECT_TEMPLATE = "onegoal/redirect.html"
 
 
 class OneGoalPlugin(BasePlugin[OneGoalConfig]):
@@ -75,6 +76,16 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language)
         write_manifests(Path(config.site_dir), library, config.site_name)
+        self.write_redirects(config, library)
+
+    def write_redirects(self, config: MkDocsConfig, library: Library) -> None:
+        template = config.theme.get_env().get_template(REDIRECT_TEMPLATE)
+        for redirect in redirects(library):
+            title = self.fallbacks.shown(redirect.step, redirect.language).text.title
+            path = Path(config.site_dir) / redirect.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(template.render(redirect=redirect, title=title,
+                                            direction=direction(redirect.language)), encoding="utf-8")
 
     def on_build_error(self, error: Exception) -> None:
         self.build_depth = 0
