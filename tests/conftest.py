@@ -29,13 +29,19 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> subp
     )
 
 
-def copy_project(target: Path, manuals: bool = True, docs: bool = True) -> Path:
+def copy_project(target: Path, manuals: bool = True, docs: bool = True, pdf: bool = False) -> Path:
     """A copy of the site's setup (config, theme overrides, and the shipped docs and manuals
-    unless told otherwise) to build a test library."""
+    unless told otherwise) to build a test library; without PDFs unless asked, which
+    saves printing them in every test that builds."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", *(["docs"] if docs else [])):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    if not pdf:
+        config = target / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - onegoal:\n" in text
+        config.write_text(text.replace("  - onegoal:\n", "  - onegoal:\n      pdf: false\n", 1), encoding="utf-8")
     if manuals:
         shutil.copytree(REPO / "manuals", target / "manuals")
     else:
@@ -43,9 +49,9 @@ def copy_project(target: Path, manuals: bool = True, docs: bool = True) -> Path:
     return target / "mkdocs.yml"
 
 
-def fixture_project(target: Path) -> Path:
+def fixture_project(target: Path, pdf: bool = False) -> Path:
     """The site's setup with the fixture library's manuals and docs (library_factory)."""
-    config = copy_project(target, manuals=False, docs=False)
+    config = copy_project(target, manuals=False, docs=False, pdf=pdf)
     (target / "manuals").rmdir()
     write_library(target)
     return config
@@ -55,16 +61,18 @@ def fixture_project(target: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture library, built once for the whole test run."""
     root = tmp_path_factory.mktemp("fixture")
-    result = mkdocs_build(fixture_project(root / "project"), root / "site")
+    result = mkdocs_build(fixture_project(root / "project", pdf=True), root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped library, built once for the whole test run."""
-    site_dir = tmp_path_factory.mktemp("shipped")
-    result = mkdocs_build(REPO / "mkdocs.yml", site_dir)
+    """The shipped library, built once for the whole test run (its PDFs are the fixture's job)."""
+    root = tmp_path_factory.mktemp("shipped")
+    config = copy_project(root / "project")
+    site_dir = root / "site"
+    result = mkdocs_build(config, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -194,6 +194,7 @@ FIXTURE_MANUALS = (GUIDE, READER, STAFF)
 OUTDATED = {("guide", "plan", "en")}          # source_version below the source's version
 DRAFTS = {("guide", "plan", "ar"), ("reader", "work", "so")}
 LAGGING = {("guide", "meet", "en")}           # lacks the source's last checklist item
+LONG_STEPS = {"finish", "hours"}              # more than a sheet of text: the print breaks inside them
 
 
 def fixture_manual_yml(manual: FixtureManual) -> str:
@@ -226,7 +227,10 @@ def fixture_step(manual: FixtureManual, step: str, language: str | None) -> str:
             head.append("draft: true")
     head += ["goals:", f'  - "{title}. {sentence}"', f"  - {item.format(n=0)}"]
     head += ["checklist:"] + [f"  - id: item-{n}\n    text: {item.format(n=n)}" for n in range(1, items + 1)]
-    return "---\n" + "\n".join(head) + f"\n---\n## {heading}\n\n{title}. {sentence}\n\n## {heading} 2\n\n{sentence}\n"
+    body = f"## {heading}\n\n{title}. {sentence}\n\n## {heading} 2\n\n{sentence}\n"
+    if step in LONG_STEPS:
+        body += "".join(f"\n## {heading} {n}\n\n" + " ".join([sentence] * 6) + "\n" for n in range(3, 12))
+    return "---\n" + "\n".join(head) + "\n---\n" + body
 
 
 DOCS = {

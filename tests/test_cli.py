@@ -36,7 +36,7 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines == [
-        "manuals/demo/steg-1.md:5: 'who' must be one of agent, candidate, both, not 'alla'.",
+        "manuals/demo/steg-1.md:5: 'who' must be one of agent, candidate, both, coordinator, not 'alla'.",
         "manuals/demo/steg-2.fr.md:1: this is a translation into 'fr', which is not a language of this "
         "site (sv, en, ar, fa-AF, so, ti, uk). Fix the file name, or add the language to mkdocs.yml.",
         "2 problems in the manuals. Fix them and build again.",

@@ -5,6 +5,16 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .model import AUDIENCES
+
+
+class OrganisationConfig(Config):
+    name = c.Type(str, default="")
+    """Whose manuals these are: printed on every cover."""
+
+    logo = c.Type(str, default="")
+    """The organisation's logo, a path inside the site (e.g. assets/onegoal/logo.svg)."""
+
 
 class OneGoalConfig(Config):
     manuals_dir = c.Type(str, default="manuals")
@@ -13,3 +23,18 @@ class OneGoalConfig(Config):
     fallbacks = c.Type(dict, default={})
     """Per language, the languages to show before the source when a step is not translated,
     e.g. `so: [en]`. The source language always comes last."""
+
+    audiences = c.ListOfItems(c.Type(str), default=list(AUDIENCES))
+    """Who manuals are written for, in the order the home page lists them; each needs the
+    UI string audience.<name> in every language."""
+
+    organisation = c.SubConfig(OrganisationConfig)
+
+    pdf = c.Type(bool, default=True)
+    """Print every manual's print page to a PDF after the build (not while serving)."""
+
+    pdf_cache = c.Type(str, default=".cache/pdf")
+    """Where PDFs are kept between builds, by the content of their print page."""
+
+    chromium = c.Type(str, default="chromium")
+    """The browser that prints the PDFs: a name on PATH or a path."""

@@ -59,7 +59,7 @@ class Loader:
             raise ContentError(self.problems)
         order = {audience: index for index, audience in enumerate(self.audiences)}
         manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
-        return Library(tuple(manuals), self.source, self.languages)
+        return Library(tuple(manuals), self.source, self.languages, self.audiences)
 
     def check_manual_ids(self, manuals: list[Manual]) -> None:
         """Ids name readers' ticks and, at the top, a folder of the site beside the languages'."""

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 AUDIENCES = ("agent", "candidate", "company")
-ACTORS = ("agent", "candidate", "both")
+# Manuals in this folder are written for companies that run OneGoal on working time.
+CORPORATE_FOLDER = "corporate"
+ACTORS = ("agent", "candidate", "both", "coordinator")
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,17 @@ class Manual:
     def step(self, slug: str) -> Step:
         return next(step for step in self.steps if step.slug == slug)
 
+    @property
+    def corporate(self) -> bool:
+        return self.url_path.split("/")[0] == CORPORATE_FOLDER
+
 
 @dataclass(frozen=True)
 class Library:
     manuals: tuple[Manual, ...]
     source_language: str
     languages: tuple[str, ...]
+    audiences: tuple[str, ...] = AUDIENCES
 
     def manual(self, manual_id: str) -> Manual:
         return next(manual for manual in self.manuals if manual.id == manual_id)

@@ -1,6 +1,7 @@
 """Which pages the library adds to the site, and under which source paths.
 
-Every manual gets an overview page and one page per step, in every site language.
+Every manual gets an overview page, one page per step and a print page (the whole
+manual, for paper and PDF), in every site language.
 Each page gets a path inside the docs folder as if it were a file there, named
 the way mkdocs-static-i18n expects (`agent/01-start.md`, `agent/01-start.en.md`),
 so that the i18n plugin treats it like any other localized page.
@@ -14,6 +15,7 @@ from pathlib import Path
 from .model import Library, Manual, Step
 
 OVERVIEW_NAME = "index"
+PRINT_NAME = "print"
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,12 @@ class Redirect:
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One manual page: its overview (no step) or one of its steps."""
+    """One manual page: its overview (no step), one of its steps, or its print page."""
 
     src_uri: str
     manual: Manual
     step: Step | None = None
+    printed: bool = False
 
 
 def language_folder(language: str, source_language: str) -> Path:
@@ -57,6 +60,8 @@ def page_specs(library: Library) -> dict[str, PageSpec]:
         for language in library.languages:
             uri = src_uri(manual, OVERVIEW_NAME, language, library.source_language)
             specs[uri] = PageSpec(uri, manual)
+            uri = src_uri(manual, PRINT_NAME, language, library.source_language)
+            specs[uri] = PageSpec(uri, manual, printed=True)
             for step in manual.steps:
                 uri = src_uri(manual, step.slug, language, library.source_language)
                 specs[uri] = PageSpec(uri, manual, step)

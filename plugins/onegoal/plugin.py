@@ -24,18 +24,22 @@ from mkdocs_static_i18n.config import RE_LOCALE
 from .config import OneGoalConfig
 from .loader import load_library
 from .model import Library
-from .pages import PageSpec, language_folder, nav_tree, page_specs, redirects
+from .pages import PRINT_NAME, PageSpec, language_folder, nav_tree, page_specs, redirects, src_uri
+from .pdf import PdfError, PdfJob, make_pdfs
+from .printing import footer_content
 from .problems import ContentError
 from .offline import MANIFEST, write_manifests
 from .search import split_index
 from .translation import Fallbacks, direction
-from .views import Views
+from .views import Organisation, PrintView, Views
 
 log = get_plugin_logger(__name__)
 
 HOME_TEMPLATE = "onegoal/home.html"
 TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
+FOOTER_TEMPLATE = "onegoal/print-footer.css"
+FOOTER_FILE = "footer.css"
 
 
 class OneGoalPlugin(BasePlugin[OneGoalConfig]):
@@ -45,16 +49,24 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.files: Files | None = None
         self.manuals_dir = Path("manuals")
         self.fallbacks = Fallbacks({}, "")
+        # Each step's rendered body, by source path: the print page of its manual joins them.
+        self.bodies: dict[str, str] = {}
+        self.printed: dict[str, PrintView] = {}
+        self.env: Environment | None = None
+        self.serving = False
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
             try:
-                self.library = load_library(self.manuals_dir, languages, source)
+                self.library = load_library(self.manuals_dir, languages, source, self.config.audiences)
             except ContentError as error:
                 raise PluginError(error.report()) from None
             self.specs = page_specs(self.library)
@@ -77,6 +89,22 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             split_index(Path(config.site_dir), library.languages, library.source_language)
         write_manifests(Path(config.site_dir), library, config.site_name)
         self.write_redirects(config, library)
+        if self.pdfs:
+            self.write_pdfs(config, library)
+
+    def write_pdfs(self, config: MkDocsConfig, library: Library) -> None:
+        site = Path(config.site_dir)
+        jobs = []
+        for manual in library.manuals:
+            for language in library.languages:
+                folder = site / language_folder(language, library.source_language) / manual.url_path / PRINT_NAME
+                jobs.append(PdfJob(folder / "index.html", folder / pdf_name(manual.id, language)))
+        cache = Path(config.config_file_path).parent / self.config.pdf_cache
+        try:
+            report = make_pdfs(jobs, cache, self.config.chromium)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"PDFs: {report.printed} printed, {report.reused} unchanged and taken from {cache}")
 
     def write_redirects(self, config: MkDocsConfig, library: Library) -> None:
         template = config.theme.get_env().get_template(REDIRECT_TEMPLATE)
@@ -125,6 +153,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             page.title = html.escape(self.views(config).page_title(spec.manual, spec.step))
         return markdown
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.step is not None:
+            self.bodies[page.file.src_uri] = html
+        return html
+
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         relative_language_links(config)
@@ -139,16 +173,49 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_manifest"] = (root / MANIFEST).as_posix()
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
-        if spec is not None and spec.step is not None:
+        if spec is None:
+            return context
+        context["onegoal_print_links"] = {"page": views.print_url(spec.manual),
+                                          "pdf": pdf_name(spec.manual.id, views.language) if self.pdfs else None}
+        if spec.printed:
+            context["onegoal_print"] = views.printed(spec.manual, self.step_bodies(spec, views.language),
+                                                     self.organisation())
+            self.printed[page.file.src_uri] = context["onegoal_print"]
+        elif spec.step is not None:
             context["onegoal_step"] = views.step(spec.manual, spec.step)
-        elif spec is not None:
+        else:
             context["onegoal_overview"] = views.overview(spec.manual)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """A print page's footer is a style sheet beside it: its words cannot be inline (CSP)."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.printed:
+            footer = self.env_or_fail().get_template(FOOTER_TEMPLATE).render(
+                printed=self.printed[page.file.src_uri], config=config)
+            path = Path(page.file.abs_dest_path).parent / FOOTER_FILE
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(footer, encoding="utf-8")
+        return output
+
+    @property
+    def pdfs(self) -> bool:
+        return self.config.pdf and not self.serving
+
+    def step_bodies(self, spec: PageSpec, language: str) -> dict[str, str]:
+        source = self.library_or_fail().source_language
+        return {step.slug: self.bodies.get(src_uri(spec.manual, step.slug, language, source), "")
+                for step in spec.manual.steps}
+
+    def organisation(self) -> Organisation:
+        return Organisation(self.config.organisation.name, self.config.organisation.logo)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # JSON in pages (the theme's settings, the plugin's strings) stays readable and
         # short in every script: "ስጉምቲ", not "\u1235\u1309...".
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        env.filters["og_footer"] = footer_content
+        self.env = env
         return env
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -170,6 +237,11 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if file is None:
             raise PluginError(f"no page for {uri} in this build")
         return file.url
+
+    def env_or_fail(self) -> Environment:
+        if self.env is None:
+            raise PluginError("the onegoal plugin has no template environment yet")
+        return self.env
 
     def library_or_fail(self) -> Library:
         if self.library is None:
@@ -208,3 +280,8 @@ def source_pages(docs_dir: Path) -> list[str]:
     that the i18n plugin reads as a language (`about.en.md`, `index.fa-AF.md`)."""
     pages = (path.relative_to(docs_dir) for path in docs_dir.rglob("*.md"))
     return sorted(page.as_posix() for page in pages if not RE_LOCALE.match(Path(page.stem).suffix[1:]))
+
+
+def pdf_name(manual_id: str, language: str) -> str:
+    """The file name of a manual's PDF, beside its print page."""
+    return f"onegoal-{manual_id}-{language}.pdf"

@@ -9,8 +9,9 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .model import AUDIENCES, Library, Manual, Step
-from .pages import OVERVIEW_NAME, from_language_folder, src_uri
+from .model import Library, Manual, Step
+from .pages import OVERVIEW_NAME, PRINT_NAME, from_language_folder, src_uri
+from .printing import demoted, scoped
 from .translation import Fallbacks, Shown, direction, status
 
 UrlOf = Callable[[str], str]
@@ -128,6 +129,41 @@ class TranslationsView:
     manuals: tuple[ManualStatus, ...]
 
 
+@dataclass(frozen=True)
+class Organisation:
+    """Whose manual it is, on the cover of every printed manual: a name and a logo's path
+    from the root of the site (or empty)."""
+
+    name: str
+    logo: str
+
+
+@dataclass(frozen=True)
+class PrintedStep:
+    number: int
+    anchor: str
+    title: str
+    summary: str
+    duration: int
+    who: str
+    goals: tuple[str, ...]
+    checklist: tuple[ItemView, ...]
+    body: str
+    text_language: TextLanguage
+
+
+@dataclass(frozen=True)
+class PrintView:
+    manual_id: str
+    title: str
+    audience: str
+    version: str
+    date: str
+    organisation: Organisation
+    steps: tuple[PrintedStep, ...]
+    signature: bool
+
+
 class Views:
     """Builds the views of one language; `url_of` maps a source path to its page URL."""
 
@@ -204,9 +240,30 @@ class Views:
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes)
 
+    def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation) -> PrintView:
+        """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
+        steps = []
+        for step in manual.steps:
+            shown = self.shown(step)
+            anchor = f"step-{step.slug}"
+            steps.append(PrintedStep(
+                number=step.number, anchor=anchor, title=shown.text.title, summary=shown.text.summary,
+                duration=step.duration, who=step.who, goals=shown.text.goals,
+                checklist=tuple(ItemView(item.id, item.text, self.text_language(item.language))
+                                for item in shown.checklist),
+                body=demoted(scoped(bodies.get(step.slug, ""), anchor)),
+                text_language=self.text_language(shown.language)))
+        current = next((entry for entry in manual.changelog if entry.version == manual.version), manual.changelog[0])
+        return PrintView(manual.id, self.pick(manual.title), manual.audience, manual.version,
+                         current.date.isoformat(), organisation, tuple(steps),
+                         signature=manual.corporate)
+
+    def print_url(self, manual: Manual) -> str:
+        return self.url(manual, PRINT_NAME)
+
     def home(self) -> tuple[AudienceGroup, ...]:
         groups = []
-        for audience in AUDIENCES:
+        for audience in self.library.audiences:
             cards = tuple(
                 ManualCard(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
                            self.pick(manual.description), len(manual.steps), self.url(manual, OVERVIEW_NAME))
