@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
-# Browser tests drive Debian's Chromium; Arabic and Ge'ez text need the Noto fonts.
-DEBIAN_PACKAGES := chromium fonts-noto-core
+# Chromium prints the PDFs and runs the browser tests; Arabic and Ge'ez text need the Noto
+# fonts; the tests read PDFs with poppler-utils and serve a company's copy with nginx.
+DEBIAN_PACKAGES := chromium fonts-noto-core poppler-utils nginx-light
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test browser check status bench clean
+.PHONY: site serve test browser check status bench clean corporate
 
-site: $(READY)
+site: $(READY) browser
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.new site && rm -rf site.old
@@ -29,6 +30,11 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# A company's own copy of the corporate manuals: make corporate BRAND=path/to/brand.yml
+corporate: $(READY) browser
+	@[ -n "$(BRAND)" ] || { echo "Name the company's brand file: make corporate BRAND=path/to/brand.yml"; exit 2; }
+	$(BIN)/onegoal corporate --brand "$(BRAND)"
 
 check: $(READY)
 	$(BIN)/onegoal check
@@ -50,4 +56,4 @@ $(READY): requirements.lock pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site site.new site.old $(VENV)
+	rm -rf site site.new site.old site-corporate site-corporate.new site-corporate.zip .cache $(VENV)

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .brand import read_brand
+from .corporate import CopyFailed, build_copy
 from .loader import load_library
 from .model import Library
 from .problems import ContentError
@@ -123,6 +125,21 @@ def as_json(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
 FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}
 
 
+def corporate(args: argparse.Namespace) -> int:
+    settings = site_settings(Path(args.config))
+    try:
+        brand = read_brand(Path(args.brand), settings.languages, settings.source_language)
+        zipped = build_copy(Path(args.config), brand, settings.source_language, Path(args.out))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except CopyFailed as error:
+        print(f"{error}\nThe copy was not built; {args.out}/ is as it was.", file=sys.stderr)
+        return 1
+    print(f"{brand.name}'s copy: {args.out}/ and {zipped.name}, in {', '.join(brand.languages)}.")
+    return 0
+
+
 def state_list(value: str) -> list[str]:
     states = [state.strip() for state in value.split(",") if state.strip()]
     allowed = [state.value for state in Status]
@@ -142,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--fail-on", type=state_list, default=[], metavar="STATES",
                         help="exit 1 when any translation is in one of these states, e.g. outdated,missing")
     report.set_defaults(run=status)
+    company = commands.add_parser("corporate", help="a company's own copy of the corporate manuals")
+    company.add_argument("--brand", required=True, help="the company's brand.yml (see the README)")
+    company.add_argument("--out", default="site-corporate", help="where the copy goes (default: %(default)s)")
+    company.set_defaults(run=corporate)
     args = parser.parse_args(argv)
     if not Path(args.config).is_file():
         print(f"{args.config}: not found. Run onegoal from the project folder or pass --config.", file=sys.stderr)

@@ -16,9 +16,22 @@ class OrganisationConfig(Config):
     """The organisation's logo, a path inside the site (e.g. assets/onegoal/logo.svg)."""
 
 
+class ContactConfig(Config):
+    name = c.Type(str, default="")
+    email = c.Type(str, default="")
+    phone = c.Type(str, default="")
+
+
 class OneGoalConfig(Config):
     manuals_dir = c.Type(str, default="manuals")
     """Folder holding the manuals, relative to mkdocs.yml."""
+
+    include = c.ListOfItems(c.Type(str), default=[])
+    """Only the manuals in these folders of manuals_dir (all when empty): a company's copy
+    holds the corporate manuals."""
+
+    contact = c.SubConfig(ContactConfig)
+    """Who readers of a company's copy turn to: shown on its home page."""
 
     fallbacks = c.Type(dict, default={})
     """Per language, the languages to show before the source when a step is not translated,

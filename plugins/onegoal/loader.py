@@ -40,11 +40,12 @@ class StepFile:
 
 class Loader:
     def __init__(self, root: Path, languages: Sequence[str], source_language: str,
-                 audiences: Sequence[str] = AUDIENCES) -> None:
+                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = ()) -> None:
         self.root = root
         self.languages = tuple(languages)
         self.source = source_language
         self.audiences = tuple(audiences)
+        self.include = tuple(include)
         self.problems: list[Problem] = []
 
     def problem(self, path: Path, line: int, message: str) -> None:
@@ -53,13 +54,19 @@ class Loader:
     def load(self) -> Library:
         if not self.root.is_dir():
             raise ContentError([Problem(self.root, 1, "the manuals folder does not exist.")])
-        manuals = [manual for folder in manual_folders(self.root) if (manual := self.load_manual(folder))]
+        folders = [folder for folder in manual_folders(self.root) if self.included(folder)]
+        manuals = [manual for folder in folders if (manual := self.load_manual(folder))]
         self.check_manual_ids(manuals)
         if self.problems:
             raise ContentError(self.problems)
         order = {audience: index for index, audience in enumerate(self.audiences)}
         manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
         return Library(tuple(manuals), self.source, self.languages, self.audiences)
+
+    def included(self, folder: Path) -> bool:
+        """Whether a manual's folder is one of those asked for (all, unless some are named)."""
+        top = folder.relative_to(self.root).parts[:1]
+        return not self.include or bool(top) and top[0] in self.include
 
     def check_manual_ids(self, manuals: list[Manual]) -> None:
         """Ids name readers' ticks and, at the top, a folder of the site beside the languages'."""
@@ -377,6 +384,7 @@ def markdown_files(folder: Path) -> list[Path]:
 
 
 def load_library(root: Path, languages: Sequence[str], source_language: str,
-                 audiences: Sequence[str] = AUDIENCES) -> Library:
-    """The whole library under `root`; raises ContentError listing every problem."""
-    return Loader(Path(root), languages, source_language, audiences).load()
+                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = ()) -> Library:
+    """The library under `root` (only the manuals in the top folders `include` names, if
+    any); raises ContentError listing every problem."""
+    return Loader(Path(root), languages, source_language, audiences, include).load()

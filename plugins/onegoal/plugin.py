@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -30,6 +31,7 @@ from .printing import footer_content
 from .problems import ContentError
 from .offline import MANIFEST, write_manifests
 from .search import split_index
+from .theme_assets import ThemeChanged, self_contained
 from .translation import Fallbacks, direction
 from .views import Organisation, PrintView, Views
 
@@ -38,7 +40,8 @@ log = get_plugin_logger(__name__)
 HOME_TEMPLATE = "onegoal/home.html"
 TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
-FOOTER_TEMPLATE = "onegoal/print-footer.css"
+FOOTER_TEMPLATE = "onegoal/print-footer.css.html"  # .html: the build does not copy it into the site
+NOT_FOUND = "404.html"
 FOOTER_FILE = "footer.css"
 
 
@@ -54,6 +57,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.printed: dict[str, PrintView] = {}
         self.env: Environment | None = None
         self.serving = False
+        self.site_name = ""
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
@@ -62,11 +66,18 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The theme prints the site's name unescaped in places; a company's name (from its
+        # brand file) is text. As markup that is already escaped, it shows as written
+        # everywhere, and the theme's own escaping leaves it as it is.
+        if not isinstance(config.site_name, Markup):
+            self.site_name = config.site_name
+            config.site_name = Markup(html.escape(config.site_name))
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
             try:
-                self.library = load_library(self.manuals_dir, languages, source, self.config.audiences)
+                self.library = load_library(self.manuals_dir, languages, source, self.config.audiences,
+                                            self.config.include)
             except ContentError as error:
                 raise PluginError(error.report()) from None
             self.specs = page_specs(self.library)
@@ -87,8 +98,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         library = self.library_or_fail()
         if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language)
-        write_manifests(Path(config.site_dir), library, config.site_name)
+        write_manifests(Path(config.site_dir), library, self.site_name)
         self.write_redirects(config, library)
+        try:
+            self_contained(Path(config.site_dir))
+        except ThemeChanged as error:
+            raise PluginError(str(error)) from None
         if self.pdfs:
             self.write_pdfs(config, library)
 
@@ -168,6 +183,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         template = page.meta.get("template")
         if template == HOME_TEMPLATE:
             context["onegoal_home"] = views.home()
+            if self.config.contact.name:
+                context["onegoal_company"] = {"name": self.config.organisation.name, "contact": self.config.contact}
         elif template == TRANSLATIONS_TEMPLATE:
             context["onegoal_translations"] = views.translations()
         context["onegoal_manifest"] = (root / MANIFEST).as_posix()
@@ -210,6 +227,39 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def organisation(self) -> Organisation:
         return Organisation(self.config.organisation.name, self.config.organisation.logo)
 
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        if template_name == NOT_FOUND:
+            views = self.views(config)
+            root = language_folder(views.language, views.library.source_language)
+            context["onegoal_language_root"] = root.as_posix()
+            context["onegoal_home_url"] = home_url(root)
+            context["onegoal_manifest"] = (root / MANIFEST).as_posix()
+            for alternate in alternates(config):
+                # A missing page has no translation: each language's link leads to its home.
+                alternate["link"] = home_url(language_folder(alternate["lang"], views.library.source_language))
+            if not config.site_url:
+                # The page is shown at any missing address: its links start from its own
+                # place in the site, which the server names with a <base> (see the README).
+                context["base_url"] = "." if root == Path() else ".."
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Each language gets its own 404 page in its folder, and a sitemap is only written
+        when the site's address is known: without it, its addresses would be wrong."""
+        if template_name == "sitemap.xml" and not config.site_url:
+            return ""
+        if template_name != NOT_FOUND:
+            return output
+        views = self.views(config)
+        root = language_folder(views.language, views.library.source_language)
+        if root == Path():
+            return output
+        path = Path(config.site_dir) / root / NOT_FOUND
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output, encoding="utf-8")
+        return ""
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # JSON in pages (the theme's settings, the plugin's strings) stays readable and
         # short in every script: "ስጉምቲ", not "\u1235\u1309...".
@@ -249,11 +299,21 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return self.library
 
 
+def alternates(config: MkDocsConfig) -> list[dict[str, str]]:
+    """The language switcher's entries: the i18n plugin sets them on `extra`, which is
+    what templates read."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def home_url(root: Path) -> str:
+    """A language's home page, from the root of the site."""
+    return "" if root == Path() else f"{root.as_posix()}/"
+
+
 def relative_language_links(config: MkDocsConfig) -> None:
     """The i18n plugin links home pages of languages from the server's root ("/en/");
     made relative, the site also works from a sub-folder, as on a company's intranet."""
-    # The i18n plugin sets them as an attribute on `extra`, which is what templates read.
-    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []:
+    for alternate in alternates(config):
         link = alternate.get("link", "")
         if link.startswith("/") and not link.startswith("//"):
             alternate["link"] = link.lstrip("/") or "./"

@@ -20,15 +20,16 @@ class Problem:
 class ContentError(Exception):
     """The content has problems; all of them are listed, in file order."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], where: str = "the manuals") -> None:
         self.problems = sorted(problems)
+        self.where = where
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} {noun} in the manuals. Fix them and build again.")
+        lines.append(f"{count} {noun} in {self.where}. Fix them and build again.")
         return "\n".join(lines)
 
 
