@@ -45,6 +45,7 @@ status: $(READY)
 bench: $(READY) browser site
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/build.py --synthetic
+	$(BIN)/python benchmarks/pdf.py
 	$(BIN)/python benchmarks/search_index.py
 	$(BIN)/python benchmarks/first_visit.py
 	$(BIN)/python benchmarks/lighthouse.py site

@@ -64,6 +64,7 @@ def site_config(languages: list[str]) -> dict:
     onegoal = next(p["onegoal"] for p in config["plugins"] if isinstance(p, dict) and "onegoal" in p)
     onegoal["fallbacks"] = {lang: chain for lang, chain in onegoal.get("fallbacks", {}).items()
                             if lang in languages and set(chain) <= set(languages)}
+    onegoal["pdf"] = False  # the plain build prints no PDFs either; benchmarks/pdf.py measures them
     return config
 
 
