@@ -189,3 +189,13 @@ def test_previews_make_no_pdfs() -> None:
     assert plugin.pdfs
     plugin.on_startup(command="serve", dirty=False)
     assert not plugin.pdfs
+
+
+def test_the_print_button_prints(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script("window.print = () => { window.__printed = true; };")
+    page.goto(f"{site_url}/reader/print/")
+    page.locator("[data-og-action='print']").click()
+    assert page.evaluate("window.__printed === true")
+    context.close()
