@@ -36,8 +36,10 @@ corporate: $(READY) browser
 	@[ -n "$(BRAND)" ] || { echo "Name the company's brand file: make corporate BRAND=path/to/brand.yml"; exit 2; }
 	$(BIN)/onegoal corporate --brand "$(BRAND)"
 
+# make check AGAINST=origin/main: also refuse a published step or checklist id that is gone
+# without a record of where it went; make check STRICT=1: the content rules' warnings fail too.
 check: $(READY)
-	$(BIN)/onegoal check
+	$(BIN)/onegoal check $(if $(AGAINST),--against "$(AGAINST)") $(if $(STRICT),--strict)
 
 status: $(READY)
 	$(BIN)/onegoal status
