@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwr
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from library_factory import write_library  # noqa: E402
+from library_factory import write_docs, write_library  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -29,29 +29,31 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> subp
     )
 
 
-def copy_project(target: Path, manuals: bool = True, docs: bool = True, pdf: bool = False) -> Path:
-    """A copy of the site's setup (config, theme overrides, and the shipped docs and manuals
-    unless told otherwise) to build a test library; without PDFs unless asked, which
-    saves printing them in every test that builds."""
+def copy_project(target: Path, shipped: bool = True, pdf: bool = False) -> Path:
+    """A copy of the site's setup (config and theme overrides) to build a test library: with
+    the shipped docs and manuals, or with the fixture library's docs pages and an empty
+    manuals folder for the test to fill. Without PDFs unless asked: that saves printing
+    them in every test that builds."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "overrides", *(["docs"] if docs else [])):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", target / "overrides")
     if not pdf:
         config = target / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "  - onegoal:\n" in text
         config.write_text(text.replace("  - onegoal:\n", "  - onegoal:\n      pdf: false\n", 1), encoding="utf-8")
-    if manuals:
+    if shipped:
+        shutil.copytree(REPO / "docs", target / "docs")
         shutil.copytree(REPO / "manuals", target / "manuals")
     else:
+        write_docs(target)
         (target / "manuals").mkdir()
     return target / "mkdocs.yml"
 
 
 def fixture_project(target: Path, pdf: bool = False) -> Path:
     """The site's setup with the fixture library's manuals and docs (library_factory)."""
-    config = copy_project(target, manuals=False, docs=False, pdf=pdf)
+    config = copy_project(target, shipped=False, pdf=pdf)
     (target / "manuals").rmdir()
     write_library(target)
     return config

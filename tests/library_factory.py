@@ -236,7 +236,9 @@ def fixture_step(manual: FixtureManual, step: str, language: str | None) -> str:
 DOCS = {
     "index": ("---\ntemplate: onegoal/home.html\nhide:\n  - toc\n---\n\n# {title}\n\n{sentence}\n", ALL),
     "about": ("# {title}\n\n## {heading}\n\n{sentence}\n", ("en",)),
-    "translations": ("---\ntemplate: onegoal/translations.html\n---\n\n# {title}\n\n{sentence}\n", ("en",)),
+    # Editors' pages: out of the readers' navigation and search.
+    "editors/index": ("# {title}\n\n{sentence} [Translations](translations.md)\n", ("en",)),
+    "editors/translations": ("---\ntemplate: onegoal/translations.html\n---\n\n# {title}\n\n{sentence}\n", ("en",)),
 }
 
 
@@ -252,15 +254,23 @@ def write_library(project: Path) -> Path:
             for language in manual.translations[step]:
                 (folder / f"{step}.{language}.md").write_text(fixture_step(manual, step, language),
                                                               encoding="utf-8")
+    write_docs(project)
+    return manuals
+
+
+def write_docs(project: Path) -> None:
+    """The fixture library's docs/ pages: home, about and the editors' pages."""
     docs = project / "docs"
     docs.mkdir(exist_ok=True)
     for name, (template, languages) in DOCS.items():
         for language in ("sv", *languages):
             heading, sentence, _ = WORDS[language]
-            text = template.format(title=f"{name.title()} {heading}", heading=heading, sentence=sentence)
+            title = f"{name.split('/')[-1].title()} {heading}"
+            text = template.format(title=title, heading=heading, sentence=sentence)
             suffix = "" if language == "sv" else f".{language}"
-            (docs / f"{name}{suffix}.md").write_text(text, encoding="utf-8")
-    return manuals
+            path = docs / f"{name}{suffix}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
 
 
 @functools.cache

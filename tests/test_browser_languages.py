@@ -21,7 +21,7 @@ def test_language_switcher_keeps_the_step(phone: BrowserContext, site_url: str) 
     assert page.locator("html").get_attribute("lang") == "so"
 
 
-@pytest.mark.parametrize("path", ["", "guide/", "translations/"])
+@pytest.mark.parametrize("path", ["", "guide/", "editors/translations/"])
 def test_switcher_keeps_home_overview_and_translations_page(phone: BrowserContext, site_url: str, path: str) -> None:
     page = phone.new_page()
     page.goto(f"{site_url}/en/{path}")
@@ -77,7 +77,7 @@ def test_somali_page_shows_somali_ui_strings(phone: BrowserContext, site_url: st
     assert theme["search.placeholder"] != theme_strings("en")["search.placeholder"]
 
 
-@pytest.mark.parametrize("path", ["/", "/ar/reader/", "/ti/reader/search/", "/fa-AF/translations/"])
+@pytest.mark.parametrize("path", ["/", "/ar/reader/", "/ti/reader/search/", "/fa-AF/editors/translations/"])
 def test_pages_load_with_no_failed_request_or_console_error(phone: BrowserContext, site_url: str, path: str) -> None:
     page = phone.new_page()
     problems: list[str] = []

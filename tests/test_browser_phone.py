@@ -21,7 +21,7 @@ from onegoal.translation import direction
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
-PAGES = ["", "reader/", "reader/profile/", "translations/"]
+PAGES = ["", "reader/", "reader/profile/", "editors/translations/"]
 PREFIX = {"sv": "", "ar": "ar/", "ti": "ti/"}
 
 
@@ -35,7 +35,7 @@ def test_no_wcag_21_aa_violations(phone: BrowserContext, site_url: str, language
 
 
 @pytest.mark.parametrize("path", ["reader/profile/", "ar/reader/work/", "ti/reader/",
-                                  "so/translations/", "fa-AF/", "about/"])
+                                  "so/editors/translations/", "fa-AF/", "about/"])
 def test_no_horizontal_scrolling_at_320_px(browser: Browser, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
     page = context.new_page()

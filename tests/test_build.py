@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,18 @@ def test_a_moved_step_s_old_address_leads_to_its_new_one(site: Path, language: s
     assert resolve(old, root.find("a").attrs["href"]) == page_path(site, language, "guide", "start")
     assert root.find("html").attrs["lang"] == language
     assert root.find("meta", name="robots").attrs["content"] == "noindex"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_editors_pages_stay_out_of_the_readers_way(site: Path, language: str) -> None:
+    """Out of the navigation and the search; reached from the footer of every page."""
+    home = page_path(site, language)
+    root = parse(home)
+    nav_links = [a.attrs.get("href", "") for a in root.find("nav", "md-nav--primary").find_all("a")]
+    assert nav_links and not any("editors/" in link for link in nav_links)
+    footer = root.find("nav", "og-footer-links").find("a")
+    assert resolve(home, footer.attrs["href"]) == page_path(site, language, "editors")
+    folder = site if language == SOURCE else site / language
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] and not any(doc["location"].startswith("editors/") for doc in index["docs"])
+    assert page_path(site, language, "editors", "translations").is_file()

@@ -29,7 +29,7 @@ def hostile_manual(root: Path) -> None:
 
 
 def test_metadata_comes_out_as_text(tmp_path: Path) -> None:
-    config = copy_project(tmp_path / "project", manuals=False)
+    config = copy_project(tmp_path / "project", shipped=False)
     hostile_manual(tmp_path / "project" / "manuals")
     site = tmp_path / "site"
     result = mkdocs_build(config, site)
@@ -49,7 +49,7 @@ def test_metadata_comes_out_as_text(tmp_path: Path) -> None:
 
 
 def test_bad_content_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
-    config = copy_project(tmp_path / "project", manuals=False)
+    config = copy_project(tmp_path / "project", shipped=False)
     folder = write_manual(tmp_path / "project" / "manuals", "demo")
     site = tmp_path / "site"
     site.mkdir()

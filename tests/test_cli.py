@@ -18,7 +18,7 @@ def run_check(config: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_passes_on_a_valid_library(tmp_path: Path) -> None:
-    config = copy_project(tmp_path, manuals=False)
+    config = copy_project(tmp_path, shipped=False)
     write_manual(tmp_path / "manuals", "demo")
     write_manual(tmp_path / "manuals" / "corporate", "other", steps=2)
     result = run_check(config)
@@ -27,7 +27,7 @@ def test_check_passes_on_a_valid_library(tmp_path: Path) -> None:
 
 
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
-    config = copy_project(tmp_path, manuals=False)
+    config = copy_project(tmp_path, shipped=False)
     folder = write_manual(tmp_path / "manuals", "demo")
     edit(folder / "steg-1.md", "who: both", "who: alla")
     (folder / "steg-2.fr.md").write_text("---\n---\n", encoding="utf-8")
@@ -50,7 +50,7 @@ def test_check_without_config_says_where_to_run(tmp_path: Path) -> None:
 
 
 def test_status_of_an_empty_library(tmp_path: Path) -> None:
-    config = copy_project(tmp_path, manuals=False)
+    config = copy_project(tmp_path, shipped=False)
     result = subprocess.run([str(ONEGOAL), "--config", str(config), "status"], capture_output=True,
                             text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr

@@ -24,7 +24,7 @@ PLUGIN_KEYS = ["step.duration", "step.who", "step.goals", "checklist.title", "st
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A library with translations in every state (see write_status_fixture)."""
     root = tmp_path_factory.mktemp("languages")
-    config = copy_project(root / "project", manuals=False)
+    config = copy_project(root / "project", shipped=False)
     write_status_fixture(root / "project" / "manuals")
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
@@ -83,7 +83,7 @@ def test_outdated_notice_links_to_the_source(fixture_site: Path) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_lang_and_dir_on_every_page(fixture_site: Path, language: str) -> None:
     pages = [page_path(fixture_site, language), page_path(fixture_site, language, "demo"),
-             page_path(fixture_site, language, "demo", "steg-2"), page_path(fixture_site, language, "translations")]
+             page_path(fixture_site, language, "demo", "steg-2"), page_path(fixture_site, language, "editors", "translations")]
     for path in pages:
         root = parse(path)
         assert root.find("html").attrs["lang"] == language, path
@@ -128,7 +128,7 @@ def test_each_language_has_its_own_search_index(fixture_site: Path) -> None:
 
 
 def test_translations_page_shows_the_matrix(fixture_site: Path) -> None:
-    root = parse(page_path(fixture_site, "en", "translations"))
+    root = parse(page_path(fixture_site, "en", "editors", "translations"))
     rows = root.find("table", "og-status__table").find("tbody").find_all("tr")
     states = [[cell.attrs["data-og-state"] for cell in row.find_all("td")] for row in rows]
     assert states[0] == ["source", "ok", "ok", "missing", "draft", "missing", "missing"]

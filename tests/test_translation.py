@@ -18,7 +18,7 @@ ONEGOAL = Path(sys.executable).parent / "onegoal"
 
 
 def fixture_library(tmp_path: Path):
-    config = copy_project(tmp_path, manuals=False)
+    config = copy_project(tmp_path, shipped=False)
     write_status_fixture(tmp_path / "manuals")
     settings = site_settings(config)
     return config, load_library(settings.manuals_dir, settings.languages, settings.source_language)

@@ -30,6 +30,10 @@ class OneGoalConfig(Config):
     """Only the manuals in these folders of manuals_dir (all when empty): a company's copy
     holds the corporate manuals."""
 
+    editors_folder = c.Type(str, default="editors")
+    """Pages of the docs folder under this folder are for editors and translators: they are
+    left out of the readers' navigation and search, and linked from the footer."""
+
     contact = c.SubConfig(ContactConfig)
     """Who readers of a company's copy turn to: shown on its home page."""
 

@@ -68,14 +68,16 @@ def page_specs(library: Library) -> dict[str, PageSpec]:
     return specs
 
 
-def nav_tree(library: Library, docs_pages: list[str]) -> list[object]:
-    """The site navigation in MkDocs' nav format: home, the manuals in order, other pages.
+def nav_tree(library: Library, docs_pages: list[str], editors_folder: str) -> list[object]:
+    """The readers' navigation in MkDocs' nav format: home, the manuals in order, other
+    pages; editors' pages are left out.
 
     Section titles are manual ids here; the plugin swaps in the title in the page's
     language once the navigation is built.
     """
-    home = [page for page in docs_pages if page == "index.md"]
-    others = [page for page in docs_pages if page != "index.md"]
+    readers = [page for page in docs_pages if not for_editors(page, editors_folder)]
+    home = [page for page in readers if page == "index.md"]
+    others = [page for page in readers if page != "index.md"]
     manuals = [
         {manual.url_path: [src_uri(manual, name, library.source_language, library.source_language)
                            for name in [OVERVIEW_NAME, *(step.slug for step in manual.steps)]]}
@@ -94,3 +96,8 @@ def redirects(library: Library) -> list[Redirect]:
         for old, new in manual.history.steps.items()
         for language in library.languages
     ]
+
+
+def for_editors(location: str, editors_folder: str) -> bool:
+    """Whether a page (its source path or its address in its language) is an editors' page."""
+    return bool(editors_folder) and location.split("/")[0] == editors_folder

@@ -83,7 +83,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.specs = page_specs(self.library)
             self.fallbacks = self.read_fallbacks(languages, source)
             if config.nav is None:
-                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)))
+                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -97,7 +97,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return
         library = self.library_or_fail()
         if any(name in config.plugins for name in ("search", "material/search")):
-            split_index(Path(config.site_dir), library.languages, library.source_language)
+            split_index(Path(config.site_dir), library.languages, library.source_language,
+                        self.config.editors_folder)
         write_manifests(Path(config.site_dir), library, self.site_name)
         self.write_redirects(config, library)
         try:
@@ -188,6 +189,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         elif template == TRANSLATIONS_TEMPLATE:
             context["onegoal_translations"] = views.translations()
         context["onegoal_manifest"] = (root / MANIFEST).as_posix()
+        context["onegoal_editors_url"] = self.editors_url(views.language)
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:
@@ -223,6 +225,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         source = self.library_or_fail().source_language
         return {step.slug: self.bodies.get(src_uri(spec.manual, step.slug, language, source), "")
                 for step in spec.manual.steps}
+
+    def editors_url(self, language: str) -> str | None:
+        """The editors' front page in this language (or the one shown in its place), if any."""
+        folder = self.config.editors_folder
+        if self.files is None or not folder:
+            return None
+        names = (f"{folder}/index.{language}.md", f"{folder}/index.md")
+        return next((self.files.src_uris[name].url for name in names if name in self.files.src_uris), None)
 
     def organisation(self) -> Organisation:
         return Organisation(self.config.organisation.name, self.config.organisation.logo)

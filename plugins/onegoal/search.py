@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .pages import from_language_folder, language_folder
+from .pages import for_editors, from_language_folder, language_folder
 
 INDEX = Path("search") / "search_index.json"
 
@@ -28,14 +28,17 @@ def search_language(language: str) -> str:
     return language if language in STEMMED else "en"
 
 
-def split_index(site_dir: Path, languages: Sequence[str], source_language: str) -> dict[str, int]:
-    """Rewrite the shared index as one per language; returns the entry count of each."""
+def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
+                editors_folder: str = "") -> dict[str, int]:
+    """Rewrite the shared index as one per language, without the editors' pages; returns
+    the entry count of each."""
     shared = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     entries: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
     for doc in shared["docs"]:
         language = entry_language(doc["location"], languages, source_language)
         location = from_language_folder(doc["location"], language, source_language)
-        entries[language].append({**doc, "location": location})
+        if not for_editors(location, editors_folder):
+            entries[language].append({**doc, "location": location})
     for language, docs in entries.items():
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
         path = site_dir / language_folder(language, source_language) / INDEX
