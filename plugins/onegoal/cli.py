@@ -13,10 +13,11 @@ import yaml
 
 from .brand import read_brand
 from .corporate import CopyFailed, build_copy
+from .links import check_links
 from .loader import load_library
-from .model import Library
+from .model import AUDIENCES, Library
 from .problems import ContentError
-from .translation import Status, StatusRow, status_matrix
+from .translation import Fallbacks, Status, StatusRow, status_matrix
 
 
 class _SiteConfigLoader(yaml.SafeLoader):
@@ -32,6 +33,8 @@ class SiteSettings:
     languages: list[str]
     source_language: str
     fallbacks: dict[str, list[str]]
+    docs_dir: Path
+    audiences: list[str]
 
 
 class SiteConfigError(Exception):
@@ -62,20 +65,30 @@ def _site_settings(config_file: Path) -> SiteSettings:
     locales = [lang["locale"] for lang in languages if lang.get("locale") != "null"]
     defaults = [lang["locale"] for lang in languages if lang.get("default")]
     source = defaults[0] if defaults else (config.get("theme") or {}).get("language", "en")
-    return SiteSettings(manuals, locales or [source], source, onegoal.get("fallbacks") or {})
+    return SiteSettings(manuals, locales or [source], source, onegoal.get("fallbacks") or {},
+                        config_file.parent / config.get("docs_dir", "docs"),
+                        onegoal.get("audiences") or list(AUDIENCES))
 
 
-def load(args: argparse.Namespace) -> Library | None:
+def load(args: argparse.Namespace, links: bool = False) -> Library | None:
+    """The library, or None after printing every problem; with `links`, its links checked too."""
     settings = site_settings(Path(args.config))
     try:
-        return load_library(settings.manuals_dir, settings.languages, settings.source_language)
+        library = load_library(settings.manuals_dir, settings.languages, settings.source_language,
+                               settings.audiences)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return None
+    if links:
+        problems = check_links(library, settings.docs_dir, Fallbacks(settings.fallbacks, settings.source_language))
+        if problems:
+            print(ContentError(problems).report(), file=sys.stderr)
+            return None
+    return library
 
 
 def check(args: argparse.Namespace) -> int:
-    library = load(args)
+    library = load(args, links=True)
     if library is None:
         return 1
     steps = sum(len(manual.steps) for manual in library.manuals)

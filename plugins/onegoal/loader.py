@@ -32,6 +32,7 @@ class StepFile:
     language: str | None
     front: Located
     body: str
+    body_line: int
 
     @property
     def data(self) -> dict[str, Any]:
@@ -177,7 +178,7 @@ class Loader:
         if not self.report(path, front, schema.check_fields(front.data, fields, what)):
             return None
         self.check_body(path, body, body_line)
-        return StepFile(path, match["slug"], language, front, body)
+        return StepFile(path, match["slug"], language, front, body, body_line)
 
     def check_language(self, path: Path, language: str) -> bool:
         if language == self.source:
@@ -330,7 +331,7 @@ class Loader:
 def to_text(file: StepFile) -> StepText:
     data = file.data
     checklist = tuple(ChecklistItem(item["id"], item["text"]) for item in data["checklist"])
-    return StepText(data["title"], data["summary"], tuple(data["goals"]), checklist, file.body)
+    return StepText(data["title"], data["summary"], tuple(data["goals"]), checklist, file.body, file.body_line)
 
 
 def to_translation(file: StepFile) -> Translation:

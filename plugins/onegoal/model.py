@@ -28,6 +28,7 @@ class StepText:
     goals: tuple[str, ...]
     checklist: tuple[ChecklistItem, ...]
     body: str
+    body_line: int = 1  # the line of its file where the body starts
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from .config import OneGoalConfig
+from .links import check_links
 from .loader import load_library
 from .model import Library
 from .pages import PRINT_NAME, PageSpec, language_folder, nav_tree, page_specs, redirects, src_uri
@@ -75,13 +76,16 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
+            self.fallbacks = self.read_fallbacks(languages, source)
             try:
                 self.library = load_library(self.manuals_dir, languages, source, self.config.audiences,
                                             self.config.include)
             except ContentError as error:
                 raise PluginError(error.report()) from None
+            problems = check_links(self.library, Path(config.docs_dir), self.fallbacks)
+            if problems:
+                raise PluginError(ContentError(problems).report())
             self.specs = page_specs(self.library)
-            self.fallbacks = self.read_fallbacks(languages, source)
             if config.nav is None:
                 config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder)
         return config
