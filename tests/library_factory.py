@@ -280,3 +280,11 @@ def fixture_library() -> Library:
     write_library(root)
     settings = site_settings(REPO / "mkdocs.yml")
     return load_library(root / "manuals", settings.languages, settings.source_language)
+
+
+def remove_item(folder: Path, step: str, item: str) -> None:
+    """Take a checklist item out of a step and all its translations."""
+    for path in folder.glob(f"{step}.*md"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        index = lines.index(f"  - id: {item}")
+        path.write_text("\n".join(lines[:index] + lines[index + 2:]), encoding="utf-8")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import copy_project
-from library_factory import write_status_fixture
+from library_factory import edit, write_status_fixture
 
 from onegoal.cli import site_settings
 from onegoal.loader import load_library
@@ -86,6 +86,19 @@ def test_status_markdown_and_json(tmp_path: Path) -> None:
     assert markdown[0] == "| Manual | Step | sv | en | ar | fa-AF | so | ti | uk |"
     assert markdown[2] == "| demo | 1. steg-1 | source | ok | ok | missing | draft | missing | missing |"
     data = json.loads(run_status(config, "--format", "json").stdout)
-    assert data[1] == {"manual": "demo", "step": 2, "slug": "steg-2", "languages": {
+    assert data["steps"][1] == {"manual": "demo", "step": 2, "slug": "steg-2", "languages": {
         "sv": "source", "en": "outdated", "ar": "outdated", "fa-AF": "missing", "so": "missing",
         "ti": "missing", "uk": "missing"}}
+    # The fixture's changelog is in sv and en only; no step is marked as a proposal.
+    assert data["changelog"] == [{"manual": "demo", "version": "1.0", "missing": ["ar", "fa-AF", "so", "ti", "uk"]}]
+    assert data["proposals"] == []
+
+
+def test_status_lists_untranslated_changelog_entries_and_proposals(tmp_path: Path) -> None:
+    config, _ = fixture_library(tmp_path)
+    edit(tmp_path / "manuals" / "demo" / "steg-2.md", "version: 2\n", "version: 2\nstatus: proposal\n")
+    text = run_status(config).stdout
+    assert "Changelog entries not translated:\n  demo 1.0: ar, fa-AF, so, ti, uk" in text
+    assert "Proposals not yet approved by WOW:\n  demo/steg-2" in text
+    markdown = run_status(config, "--format", "markdown").stdout
+    assert "- demo 1.0: ar, fa-AF, so, ti, uk" in markdown and "- demo/steg-2" in markdown

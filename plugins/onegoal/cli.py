@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,10 @@ from .links import check_links
 from .loader import load_library
 from .model import AUDIENCES, Library
 from .problems import ContentError
-from .translation import Fallbacks, Status, StatusRow, status_matrix
+from .published import RevisionError, check_against, published
+from .rules import content_warnings
+from .report import FORMATS, status_report
+from .translation import Fallbacks, Status
 
 
 class _SiteConfigLoader(yaml.SafeLoader):
@@ -91,6 +93,24 @@ def check(args: argparse.Namespace) -> int:
     library = load(args, links=True)
     if library is None:
         return 1
+    problems = []
+    if args.against:
+        settings = site_settings(Path(args.config))
+        try:
+            before = published(Path(args.config).parent, args.against, settings.manuals_dir)
+        except RevisionError as error:
+            print(f"cannot read the published revision '{args.against}': {error}", file=sys.stderr)
+            return 2
+        problems = check_against(library, before, args.against)
+    warnings = content_warnings(library)
+    if problems:
+        print(ContentError(problems).report(), file=sys.stderr)
+    for warning in sorted(warnings):
+        print(warning, file=sys.stderr)
+    if problems or (args.strict and warnings):
+        if args.strict and warnings and not problems:
+            print(f"{len(warnings)} warnings, which --strict makes errors.", file=sys.stderr)
+        return 1
     steps = sum(len(manual.steps) for manual in library.manuals)
     print(f"OK: {len(library.manuals)} manuals, {steps} steps, languages {', '.join(library.languages)}.")
     return 0
@@ -100,42 +120,16 @@ def status(args: argparse.Namespace) -> int:
     library = load(args)
     if library is None:
         return 1
-    rows = status_matrix(library)
-    print(FORMATS[args.format](rows, library.languages))
+    report = status_report(library)
+    print(FORMATS[args.format](report))
     failing = {Status(state) for state in args.fail_on}
-    found = sorted({state.value for row in rows for state in row.states.values() if state in failing})
+    found = sorted({state.value for row in report.rows for state in row.states.values() if state in failing})
     if found:
         print(f"Failing because of: {', '.join(found)}.", file=sys.stderr)
         return 1
     return 0
 
 
-def as_text(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
-    label = max((len(f"{row.manual_id}/{row.slug}") for row in rows), default=0)
-    width = max(len(state.value) for state in Status)
-    lines = [" " * label + "".join(f"  {lang:<{width}}" for lang in languages)]
-    for row in rows:
-        name = f"{row.manual_id}/{row.slug}"
-        lines.append(f"{name:<{label}}" + "".join(f"  {row.states[lang].value:<{width}}" for lang in languages))
-    return "\n".join(lines)
-
-
-def as_markdown(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
-    lines = ["| Manual | Step | " + " | ".join(languages) + " |",
-             "|---|---|" + "---|" * len(languages)]
-    for row in rows:
-        states = " | ".join(row.states[lang].value for lang in languages)
-        lines.append(f"| {row.manual_id} | {row.step}. {row.slug} | {states} |")
-    return "\n".join(lines)
-
-
-def as_json(rows: list[StatusRow], languages: tuple[str, ...]) -> str:
-    data = [{"manual": row.manual_id, "step": row.step, "slug": row.slug,
-             "languages": {lang: row.states[lang].value for lang in languages}} for row in rows]
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}
 
 
 def corporate(args: argparse.Namespace) -> int:
@@ -166,7 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="onegoal", description="Tools for the OneGoal manuals.")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check every manual without building the site").set_defaults(run=check)
+    checking = commands.add_parser("check", help="check every manual without building the site")
+    checking.add_argument("--against", metavar="REF", help="a git revision whose published step names and "
+                          "checklist ids must still exist or be recorded as moved or withdrawn")
+    checking.add_argument("--strict", action="store_true", help="the content rules' warnings fail the check too")
+    checking.set_defaults(run=check)
     report = commands.add_parser("status", help="the state of every translation: manual x step x language")
     report.add_argument("--format", choices=sorted(FORMATS), default="text")
     report.add_argument("--fail-on", type=state_list, default=[], metavar="STATES",

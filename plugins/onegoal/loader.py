@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import AUDIENCES, ChangelogEntry, ChecklistItem, History, Library, Manual, Step, StepText, Translation
+from .model import (AUDIENCES, ChangelogEntry, ChecklistItem, History, Library, Manual, Pairing, Step, StepText,
+                    Translation)
 from .problems import ContentError, Problem
 from .yamlsource import Located, YamlSyntaxError, parse
 
@@ -58,11 +59,12 @@ class Loader:
         folders = [folder for folder in manual_folders(self.root) if self.included(folder)]
         manuals = [manual for folder in folders if (manual := self.load_manual(folder))]
         self.check_manual_ids(manuals)
+        self.check_pairings(manuals)
         if self.problems:
             raise ContentError(self.problems)
         order = {audience: index for index, audience in enumerate(self.audiences)}
         manuals.sort(key=lambda manual: (order[manual.audience], manual.url_path))
-        return Library(tuple(manuals), self.source, self.languages, self.audiences)
+        return Library(tuple(manuals), self.source, self.languages, self.audiences, self.root)
 
     def included(self, folder: Path) -> bool:
         """Whether a manual's folder is one of those asked for (all, unless some are named)."""
@@ -81,6 +83,35 @@ class Loader:
                 self.problem(path, 1, f"the folder '{manual.url_path}' has the name of a site language; "
                              "the pages of that language live there. Rename the folder and its id.")
             seen.setdefault(manual.id, manual)
+
+    def check_pairings(self, manuals: list[Manual]) -> None:
+        """A pairing names a manual and steps that exist, and paired steps agree on who acts."""
+        by_id = {manual.id: manual for manual in manuals}
+        for manual in manuals:
+            pairing = manual.pairing
+            if pairing is None:
+                continue
+            path = manual.path / MANUAL_FILE
+            other = by_id.get(pairing.manual_id)
+            if other is None:
+                if not self.include:  # a copy of some manuals may leave the other out
+                    self.problem(path, manual.lines.get("pairs", 1), f"'pairs' names the manual "
+                                 f"'{pairing.manual_id}', which does not exist. Use a manual's id.")
+                continue
+            own = {step.slug: step for step in manual.steps}
+            theirs = {step.slug: step for step in other.steps}
+            for mine, their in pairing.steps.items():
+                line = manual.lines.get("pairs", 1)
+                if mine not in own:
+                    self.problem(path, line, f"'pairs' pairs the step '{mine}', which is not a step of this manual.")
+                elif their not in theirs:
+                    self.problem(path, line, f"'pairs' pairs '{mine}' with '{their}', which is not a step of "
+                                 f"{other.id}.")
+                elif own[mine].who != theirs[their].who:
+                    step = own[mine]
+                    self.problem(step.path, step.lines.get("who", 1), f"'who: {step.who}' differs from the paired "
+                                 f"step {other.id}/{their} ('who: {theirs[their].who}'). The pair's manuals must "
+                                 "agree on who acts in a step: make them the same.")
 
     def load_manual(self, folder: Path) -> Manual | None:
         paths = markdown_files(folder)
@@ -151,6 +182,11 @@ class Loader:
         if front.data["id"] != path.parent.name:
             self.problem(path, front.line("id"), f"id '{front.data['id']}' must match the folder name "
                          f"'{path.parent.name}'.")
+            return None
+        versions = [entry["version"] for entry in front.data["changelog"]]
+        if front.data["version"] not in versions:
+            self.problem(path, front.line("version"), f"version \"{front.data['version']}\" has no entry in "
+                         "'changelog'. Add one at the top of the changelog, with the date and what changed.")
             return None
         return front
 
@@ -325,6 +361,9 @@ class Loader:
             url_path=folder.relative_to(self.root).as_posix(),
             history=to_history(data.get("moved") or {}, data.get("withdrawn") or {}),
             proposal=data.get("status") == "proposal",
+            pairing=Pairing(data["pairs"]["manual"], dict(data["pairs"]["steps"])) if data.get("pairs") else None,
+            max_hours=data.get("max_hours"),
+            lines=top_lines(front),
         )
 
 
@@ -345,7 +384,13 @@ def to_step(file: StepFile, number: int, translations: dict[str, Translation]) -
     data = file.data
     manual_id = file.path.parent.name
     return Step(manual_id, number, file.slug, data["version"], data["duration"], data["who"],
-                to_text(file), file.path, translations, proposal=data.get("status") == "proposal")
+                to_text(file), file.path, translations, proposal=data.get("status") == "proposal",
+                lines=top_lines(file.front))
+
+
+def top_lines(front: Located) -> dict[str, int]:
+    """The line of each top-level field of a YAML document."""
+    return {key[0]: line for key, line in front.lines.items() if len(key) == 1 and isinstance(key[0], str)}
 
 
 def to_history(moved: dict[str, Any], withdrawn: dict[str, Any]) -> History:

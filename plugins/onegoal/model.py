@@ -52,6 +52,7 @@ class Step:
     path: Path
     translations: Mapping[str, Translation] = field(default_factory=dict)
     proposal: bool = False
+    lines: Mapping[str, int] = field(default_factory=dict)  # the line of each field in its file
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,15 @@ class History:
 
 
 @dataclass(frozen=True)
+class Pairing:
+    """The manual that the other reader of the pair follows, and which of its steps goes
+    with each of this manual's steps (this step's name -> that step's name)."""
+
+    manual_id: str
+    steps: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class Manual:
     id: str
     audience: str
@@ -88,6 +98,9 @@ class Manual:
     url_path: str
     history: History = field(default_factory=History)
     proposal: bool = False
+    pairing: Pairing | None = None
+    max_hours: int | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)  # the line of each field of manual.yml
 
     def step(self, slug: str) -> Step:
         return next(step for step in self.steps if step.slug == slug)
@@ -103,6 +116,7 @@ class Library:
     source_language: str
     languages: tuple[str, ...]
     audiences: tuple[str, ...] = AUDIENCES
+    root: Path = Path("manuals")
 
     def manual(self, manual_id: str) -> Manual:
         return next(manual for manual in self.manuals if manual.id == manual_id)

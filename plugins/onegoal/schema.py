@@ -240,6 +240,19 @@ WITHDRAWN = section((Field("steps", name_list("step", "step-name"), required=Fal
                     "'withdrawn' section")
 PROPOSAL = Field("status", choice("proposal"), required=False)
 
+
+def step_pairs(value: Any, key: Key) -> Iterator[Issue]:
+    if not isinstance(value, dict) or not value:
+        yield key, "'steps' must have one line per step, 'this-step: the-other-manual's-step'."
+        return
+    for mine, theirs in value.items():
+        for name in (mine, theirs):
+            if not isinstance(name, str) or not ID_RULE.match(name):
+                yield (*key, mine), f"'{_shown(name)}' is not a step name; write 'this-step: that-step'."
+
+
+PAIRS = section((Field("manual", text), Field("steps", step_pairs)), "'pairs' section")
+
 SOURCE_STEP = (
     Field("title", text),
     Field("summary", text),
@@ -270,6 +283,8 @@ def manual_fields(languages: Sequence[str], source: str, audiences: Sequence[str
         Field("title", language_map(languages, source)),
         Field("description", language_map(languages, source)),
         Field("steps", step_names),
+        Field("pairs", PAIRS, required=False),
+        Field("max_hours", whole_number, required=False),
         Field("moved", MOVED, required=False),
         Field("withdrawn", WITHDRAWN, required=False),
         Field("changelog", changelog(languages, source)),

@@ -1,0 +1,81 @@
+"""What `onegoal status` reports: the state of every translation, the changelog entries
+not yet translated, and the steps that are proposals not yet approved by WOW, as text,
+Markdown (for a pull request's summary) or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .model import Library
+from .translation import Status, StatusRow, status_matrix
+
+
+@dataclass(frozen=True)
+class ChangelogGap:
+    manual_id: str
+    version: str
+    languages: tuple[str, ...]  # the languages its 'changes' lack
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    languages: tuple[str, ...]
+    rows: list[StatusRow]
+    changelog: list[ChangelogGap]
+    proposals: list[str]  # "manual" (the whole manual) or "manual/step"
+
+
+def status_report(library: Library) -> StatusReport:
+    gaps = [ChangelogGap(manual.id, entry.version, missing)
+            for manual in library.manuals for entry in manual.changelog
+            if (missing := tuple(lang for lang in library.languages if lang not in entry.changes))]
+    proposals = [f"{manual.id}/{step.slug}" for manual in library.manuals for step in manual.steps
+                 if step.proposal and not manual.proposal]
+    proposals += [manual.id for manual in library.manuals if manual.proposal]
+    return StatusReport(library.languages, status_matrix(library), gaps, proposals)
+
+
+def as_text(report: StatusReport) -> str:
+    rows, languages = report.rows, report.languages
+    label = max((len(f"{row.manual_id}/{row.slug}") for row in rows), default=0)
+    width = max(len(state.value) for state in Status)
+    lines = [" " * label + "".join(f"  {lang:<{width}}" for lang in languages)]
+    for row in rows:
+        name = f"{row.manual_id}/{row.slug}"
+        lines.append(f"{name:<{label}}" + "".join(f"  {row.states[lang].value:<{width}}" for lang in languages))
+    if report.changelog:
+        lines += ["", "Changelog entries not translated:"]
+        lines += [f"  {gap.manual_id} {gap.version}: {', '.join(gap.languages)}" for gap in report.changelog]
+    if report.proposals:
+        lines += ["", "Proposals not yet approved by WOW:", f"  {', '.join(report.proposals)}"]
+    return "\n".join(lines)
+
+
+def as_markdown(report: StatusReport) -> str:
+    languages = report.languages
+    lines = ["| Manual | Step | " + " | ".join(languages) + " |", "|---|---|" + "---|" * len(languages)]
+    for row in report.rows:
+        states = " | ".join(row.states[lang].value for lang in languages)
+        lines.append(f"| {row.manual_id} | {row.step}. {row.slug} | {states} |")
+    if report.changelog:
+        lines += ["", "**Changelog entries not translated**", ""]
+        lines += [f"- {gap.manual_id} {gap.version}: {', '.join(gap.languages)}" for gap in report.changelog]
+    if report.proposals:
+        lines += ["", "**Proposals not yet approved by WOW**", ""]
+        lines += [f"- {name}" for name in report.proposals]
+    return "\n".join(lines)
+
+
+def as_json(report: StatusReport) -> str:
+    data = {
+        "steps": [{"manual": row.manual_id, "step": row.step, "slug": row.slug,
+                   "languages": {lang: row.states[lang].value for lang in report.languages}} for row in report.rows],
+        "changelog": [{"manual": gap.manual_id, "version": gap.version, "missing": list(gap.languages)}
+                      for gap in report.changelog],
+        "proposals": report.proposals,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}
