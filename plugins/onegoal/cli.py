@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,9 @@ from .corporate import CopyFailed, build_copy
 from .links import check_links
 from .loader import load_library
 from .model import AUDIENCES, Library
-from .problems import ContentError
+from . import scaffold
+from .problems import ContentError, display_path
+from .schema import ID_HINT, ID_RULE
 from .published import RevisionError, check_against, published
 from .rules import content_warnings
 from .report import FORMATS, status_report
@@ -132,6 +135,72 @@ def status(args: argparse.Namespace) -> int:
 
 
 
+def new_manual(args: argparse.Namespace) -> int:
+    settings = site_settings(Path(args.config))
+    if args.audience not in settings.audiences:
+        print(f"'{args.audience}' is not an audience of this site ({', '.join(settings.audiences)}; "
+              "they are set in mkdocs.yml).", file=sys.stderr)
+        return 2
+    folder = settings.manuals_dir / (args.folder or "") / args.id
+    if folder.exists() or not ID_RULE.match(args.id):
+        print(f"{display_path(folder)}: already exists, or '{args.id}' breaks the id rule ({ID_HINT}).",
+              file=sys.stderr)
+        return 2
+    folder.mkdir(parents=True)
+    title, slug = scaffold.FIRST_STEP
+    (folder / "manual.yml").write_text(scaffold.manual_yml(args.id, args.audience, settings.source_language,
+                                                           datetime.date.today()), encoding="utf-8")
+    (folder / f"{slug}.md").write_text(scaffold.source_step(title), encoding="utf-8")
+    print(f"Wrote {display_path(folder / 'manual.yml')} and {display_path(folder / f'{slug}.md')}.")
+    return 0
+
+
+def new_step(args: argparse.Namespace) -> int:
+    library = load(args)
+    if library is None:
+        return 1
+    manual = next((manual for manual in library.manuals if args.manual in (manual.id, manual.url_path)), None)
+    if manual is None:
+        print(f"there is no manual '{args.manual}' ({', '.join(m.id for m in library.manuals)}).", file=sys.stderr)
+        return 2
+    try:
+        slug = args.name or scaffold.slug_of(args.title)
+        manual_file = manual.path / "manual.yml"
+        text = scaffold.with_step(manual_file.read_text(encoding="utf-8"), manual, slug, args.after)
+    except scaffold.ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 2
+    step_file = manual.path / f"{slug}.md"
+    step_file.write_text(scaffold.source_step(args.title), encoding="utf-8")
+    manual_file.write_text(text, encoding="utf-8")
+    print(f"Wrote {display_path(step_file)} and added '{slug}' to the steps in {display_path(manual_file)}.")
+    return 0
+
+
+def new_translation(args: argparse.Namespace) -> int:
+    library = load(args)
+    if library is None:
+        return 1
+    manual_path, _, slug = args.step.rpartition("/")
+    manual = next((manual for manual in library.manuals if manual_path in (manual.id, manual.url_path)), None)
+    step = next((step for step in manual.steps if step.slug == slug), None) if manual else None
+    if step is None:
+        print(f"there is no step '{args.step}'; name it as MANUAL/STEP, like candidate/profilen.", file=sys.stderr)
+        return 2
+    if args.language == library.source_language or args.language not in library.languages:
+        print(f"'{args.language}' is not a language to translate into ({', '.join(library.languages[1:])}).",
+              file=sys.stderr)
+        return 2
+    path = step.path.with_name(f"{step.slug}.{args.language}.md")
+    if path.exists():
+        print(f"{display_path(path)} already exists.", file=sys.stderr)
+        return 2
+    path.write_text(scaffold.translation(step), encoding="utf-8")
+    print(f"Wrote {display_path(path)}: translate every text in it, keep the ids, and remove 'draft: true' "
+          "once a native speaker has checked it.")
+    return 0
+
+
 def corporate(args: argparse.Namespace) -> int:
     settings = site_settings(Path(args.config))
     try:
@@ -170,6 +239,23 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--fail-on", type=state_list, default=[], metavar="STATES",
                         help="exit 1 when any translation is in one of these states, e.g. outdated,missing")
     report.set_defaults(run=status)
+    new = commands.add_parser("new", help="start a new manual, step or translation").add_subparsers(
+        dest="what", required=True)
+    manual = new.add_parser("manual", help="a manual with manual.yml and a first step")
+    manual.add_argument("id", help="the manual's id and folder name, like 'mentor'")
+    manual.add_argument("--audience", required=True, help="who it is for (the audiences in mkdocs.yml)")
+    manual.add_argument("--folder", help="a folder under the manuals folder, like 'corporate'")
+    manual.set_defaults(run=new_manual)
+    step = new.add_parser("step", help="a step in Swedish, added to the manual's list of steps")
+    step.add_argument("manual", help="the manual's id")
+    step.add_argument("title", help="the step's title, in quotes")
+    step.add_argument("--after", metavar="STEP", help="the step it follows (default: the last)")
+    step.add_argument("--name", help="the step's name in its address (default: from the title)")
+    step.set_defaults(run=new_step)
+    translated = new.add_parser("translation", help="a translation of a step, to write over")
+    translated.add_argument("step", help="MANUAL/STEP, like candidate/profilen")
+    translated.add_argument("language", help="the language's code, like ar or fa-AF")
+    translated.set_defaults(run=new_translation)
     company = commands.add_parser("corporate", help="a company's own copy of the corporate manuals")
     company.add_argument("--brand", required=True, help="the company's brand.yml (see the README)")
     company.add_argument("--out", default="site-corporate", help="where the copy goes (default: %(default)s)")
