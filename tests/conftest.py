@@ -21,8 +21,14 @@ REPO = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
+REPO_URL = "https://github.com/example/onegoal"
+
+
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """A build as the publishing pipeline runs it: with the repository's address set (for the
+    pages' edit links) and no site address unless the config names one."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ONEGOAL_REPO_URL": REPO_URL}
+    env.pop("ONEGOAL_SITE_URL", None)
     return subprocess.run(
         [str(MKDOCS), "build", *(["--strict"] if strict else []), "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, check=False,

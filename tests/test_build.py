@@ -192,3 +192,27 @@ def test_editors_pages_stay_out_of_the_readers_way(site: Path, language: str) ->
     index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] and not any(doc["location"].startswith("editors/") for doc in index["docs"])
     assert page_path(site, language, "editors", "translations").is_file()
+
+
+def edit_href(path: Path) -> str:
+    return parse(path).find("p", "og-edit").find("a").attrs["href"]
+
+
+def test_every_page_links_to_the_file_an_editor_changes(site: Path, library: Library) -> None:
+    from conftest import REPO_URL
+    from urllib.parse import parse_qs, urlsplit
+    manual = library.manual("guide")
+    edit = f"{REPO_URL}/edit/main/manuals/guide"
+    assert edit_href(page_path(site, SOURCE, "guide", "plan")) == f"{edit}/plan.md"
+    assert edit_href(page_path(site, "ar", "guide", "plan")) == f"{edit}/plan.ar.md"
+    assert edit_href(page_path(site, "en", "guide")) == f"{edit}/manual.yml"
+    assert edit_href(page_path(site, "en", "about")) == f"{REPO_URL}/edit/main/docs/about.en.md"
+    # No Tigrinya translation yet: a new file, started from the source's text and ids.
+    new = urlsplit(edit_href(page_path(site, "ti", "guide", "plan")))
+    assert new.path == "/example/onegoal/new/main/manuals/guide"
+    query = parse_qs(new.query)
+    assert query["filename"] == ["plan.ti.md"]
+    step = manual.step("plan")
+    assert f"source_version: {step.version}\ndraft: true\n" in query["value"][0]
+    assert all(f"- id: {item.id}\n" in query["value"][0] for item in step.source.checklist)
+    assert parse_qs(urlsplit(edit_href(page_path(site, "ti", "about"))).query)["filename"] == ["about.ti.md"]

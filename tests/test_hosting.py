@@ -20,8 +20,9 @@ SITE_URL = "https://example.org/onegoal/"
 def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("addressed")
     config = fixture_project(root / "project")
-    config.write_text(config.read_text(encoding="utf-8").replace("strict: true\n", f"strict: true\nsite_url: {SITE_URL}\n"),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: !ENV ONEGOAL_SITE_URL\n" in text
+    config.write_text(text.replace("site_url: !ENV ONEGOAL_SITE_URL\n", f"site_url: {SITE_URL}\n"), encoding="utf-8")
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"

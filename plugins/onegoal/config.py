@@ -34,6 +34,9 @@ class OneGoalConfig(Config):
     """Pages of the docs folder under this folder are for editors and translators: they are
     left out of the readers' navigation and search, and linked from the footer."""
 
+    edit_branch = c.Type(str, default="main")
+    """The branch "Edit this page" opens, with the site's repo_url."""
+
     contact = c.SubConfig(ContactConfig)
     """Who readers of a company's copy turn to: shown on its home page."""
 

@@ -23,6 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from .config import OneGoalConfig
+from . import scaffold
+from .editing import EditLink, edit_link, new_file_link
 from .links import check_links
 from .loader import load_library
 from .model import Library
@@ -194,6 +196,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             context["onegoal_translations"] = views.translations()
         context["onegoal_manifest"] = (root / MANIFEST).as_posix()
         context["onegoal_editors_url"] = self.editors_url(views.language)
+        context["onegoal_edit"] = self.edit_link(page, config, views.language)
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:
@@ -229,6 +232,30 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         source = self.library_or_fail().source_language
         return {step.slug: self.bodies.get(src_uri(spec.manual, step.slug, language, source), "")
                 for step in spec.manual.steps}
+
+    def edit_link(self, page: Page, config: MkDocsConfig, language: str) -> EditLink | None:
+        """The file an editor changes for this page in this language, or a new translation."""
+        if not config.repo_url or page.file.abs_src_path is None and page.file.src_uri not in self.specs:
+            return None
+        root = Path(config.config_file_path).parent
+        branch = self.config.edit_branch
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            if spec.step is None:
+                return edit_link(config.repo_url, branch, repo_path(spec.manual.path / "manual.yml", root), language)
+            step, source = spec.step, self.library_or_fail().source_language
+            if language == source or language in step.translations:
+                path = step.path if language == source else step.translations[language].path
+                return edit_link(config.repo_url, branch, repo_path(path, root), language)
+            new = step.path.with_name(f"{step.slug}.{language}.md")
+            return new_file_link(config.repo_url, branch, repo_path(new, root), scaffold.translation(step), language)
+        source_file = Path(page.file.abs_src_path)
+        source = self.library_or_fail().source_language
+        if language == source or page.file.src_uri.endswith(f".{language}.md"):
+            return edit_link(config.repo_url, branch, repo_path(source_file, root), language)
+        new = source_file.with_name(f"{source_file.stem}.{language}.md")
+        return new_file_link(config.repo_url, branch, repo_path(new, root),
+                             source_file.read_text(encoding="utf-8"), language)
 
     def editors_url(self, language: str) -> str | None:
         """The editors' front page in this language (or the one shown in its place), if any."""
@@ -359,3 +386,8 @@ def source_pages(docs_dir: Path) -> list[str]:
 def pdf_name(manual_id: str, language: str) -> str:
     """The file name of a manual's PDF, beside its print page."""
     return f"onegoal-{manual_id}-{language}.pdf"
+
+
+def repo_path(path: Path, root: Path) -> str:
+    """A file's path in the repository, whose root holds mkdocs.yml."""
+    return path.resolve().relative_to(root.resolve()).as_posix()
