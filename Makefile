@@ -9,16 +9,21 @@ READY := $(VENV)/.ready
 # fonts; the tests read PDFs with poppler-utils and serve a company's copy with nginx.
 DEBIAN_PACKAGES := chromium fonts-noto-core poppler-utils nginx-light
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The site generator: MkDocs 1.6, or its maintained fork with `make site MKDOCS=properdocs`.
+MKDOCS ?= mkdocs
 
 .PHONY: site serve test browser check status bench clean corporate
 
 site: $(READY) browser
 	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new
+	$(BIN)/$(MKDOCS) build --strict --site-dir site.new
 	rm -rf site.old && { [ ! -d site ] || mv site site.old; } && mv site.new site && rm -rf site.old
 
+# make serve previews Swedish; make serve LANG=en English (with Swedish, the root). Only
+# that language is rebuilt on a save, and a content problem shows on the page.
+PREVIEW_LANGUAGE := $(if $(filter command line,$(origin LANG)),$(LANG),sv)
 serve: $(READY)
-	$(BIN)/mkdocs serve --livereload
+	ONEGOAL_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) $(BIN)/$(MKDOCS) serve --livereload
 
 test: $(READY) browser
 	$(BIN)/python -m pytest
@@ -48,6 +53,7 @@ bench: $(READY) browser site
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/build.py --synthetic
 	$(BIN)/python benchmarks/pdf.py
+	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/search_index.py
 	$(BIN)/python benchmarks/first_visit.py
 	$(BIN)/python benchmarks/lighthouse.py site

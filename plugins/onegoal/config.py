@@ -34,6 +34,9 @@ class OneGoalConfig(Config):
     """Pages of the docs folder under this folder are for editors and translators: they are
     left out of the readers' navigation and search, and linked from the footer."""
 
+    preview_language = c.Optional(c.Type(str))
+    """Build only this language (and the source): `make serve LANG=en` sets it, for a fast preview."""
+
     edit_branch = c.Type(str, default="main")
     """The branch "Edit this page" opens, with the site's repo_url."""
 

@@ -129,19 +129,25 @@ class Site:
         return heading_anchors(doc.body)
 
 
-def documents(library: Library, docs_dir: Path) -> list[Document]:
-    """Every step body and docs page of the library, in every language it is written in."""
+def documents(library: Library, docs_dir: Path, fallbacks: Fallbacks) -> list[Document]:
+    """Every step body and docs page as each language shows it: a page a language lacks
+    shows another language's text, whose links then lead within that language."""
     found = []
     for manual in library.manuals:
         for step in manual.steps:
             uri = f"{manual.url_path}/{step.slug}.md"
-            found.append(Document(step.path, uri, library.source_language, step.source.body, step.source.body_line))
-            for language, translation in step.translations.items():
-                text = translation.text
-                found.append(Document(translation.path, uri, language, text.body, text.body_line))
+            for language in library.languages:
+                shown = fallbacks.shown(step, language)
+                path = step.path if shown.language == library.source_language else step.translations[shown.language].path
+                found.append(Document(path, uri, language, shown.text.body, shown.text.body_line))
     if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
-            found.append(docs_document(path, docs_dir, library.languages, library.source_language))
+        pages = [docs_document(path, docs_dir, library.languages, library.source_language)
+                 for path in sorted(docs_dir.rglob("*.md"))]
+        own = {(page.uri, page.language) for page in pages}
+        found += pages
+        found += [Document(page.path, page.uri, language, page.body, page.first_line)
+                  for page in pages if page.language == library.source_language
+                  for language in library.languages if (page.uri, language) not in own]
     return found
 
 
@@ -160,15 +166,16 @@ def docs_document(path: Path, docs_dir: Path, languages: Sequence[str], source: 
 
 def check_links(library: Library, docs_dir: Path, fallbacks: Fallbacks) -> list[Problem]:
     """Every link of every page that leads nowhere, by file and line."""
-    pages = documents(library, docs_dir)
-    site = Site(library, pages, fallbacks)
-    problems = []
+    pages = documents(library, docs_dir, fallbacks)
+    site = Site(library, [page for page in pages if page.path.is_relative_to(docs_dir)], fallbacks)
+    problems: dict[tuple[Path, int, str], Problem] = {}
     for doc in pages:
         for link in markdown_links(doc.body, doc.first_line):
             message = judge(site, doc, link, docs_dir)
             if message:
-                problems.append(Problem(doc.path, link.line, message))
-    return problems
+                # A page shown in several languages has its problem told once.
+                problems.setdefault((doc.path, link.line, link.target), Problem(doc.path, link.line, message))
+    return list(problems.values())
 
 
 def judge(site: Site, doc: Document, link: Link, docs_dir: Path) -> str | None:

@@ -11,8 +11,10 @@ import html
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import Markup
+from watchdog.observers.polling import PollingObserver
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -40,11 +42,34 @@ from .views import Organisation, PrintView, Views
 
 log = get_plugin_logger(__name__)
 
+# While previewing, MkDocs reads the configuration, and so makes this plugin, anew for
+# every rebuild: what lasts from one to the next lives here, by manuals folder.
+_LAST_GOOD: dict[Path, Library] = {}
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language build (or per
+    preview rebuild): Jinja checks each template's source and compiles it anew if it changed."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+
 HOME_TEMPLATE = "onegoal/home.html"
 TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
 FOOTER_TEMPLATE = "onegoal/print-footer.css.html"  # .html: the build does not copy it into the site
 NOT_FOUND = "404.html"
+PREVIEW_POLLING = 0.1  # seconds
 FOOTER_FILE = "footer.css"
 
 
@@ -61,6 +86,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.env: Environment | None = None
         self.serving = False
         self.site_name = ""
+        # While previewing: the content's problems, shown on every page instead of stopping.
+        self.problems: list[str] = []
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
@@ -75,22 +102,43 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if not isinstance(config.site_name, Markup):
             self.site_name = config.site_name
             config.site_name = Markup(html.escape(config.site_name))
+        if self.build_depth == 0:
+            # A new build (not one of the i18n plugin's language builds inside it): while
+            # previewing, this plugin lasts from one rebuild to the next, so it reads anew.
+            self.library = None
+            self.problems = []
+            self.bodies.clear()
+            self.printed.clear()
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
             self.fallbacks = self.read_fallbacks(languages, source)
-            try:
-                self.library = load_library(self.manuals_dir, languages, source, self.config.audiences,
-                                            self.config.include)
-            except ContentError as error:
-                raise PluginError(error.report()) from None
-            problems = check_links(self.library, Path(config.docs_dir), self.fallbacks)
-            if problems:
-                raise PluginError(ContentError(problems).report())
+            self.library = self.read_library(config, languages, source)
             self.specs = page_specs(self.library)
             if config.nav is None:
                 config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder)
+            if self.config.preview_language:
+                preview_only(config, self.config.preview_language)
         return config
+
+    def read_library(self, config: MkDocsConfig, languages: list[str], source: str) -> Library:
+        """The library with its links checked. A build stops at the first problem and names them
+        all; a preview goes on with the last library that had none (or none at all) and shows
+        the problems on every page, until the files are fixed and it rebuilds by itself."""
+        try:
+            library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include)
+            problems = check_links(library, Path(config.docs_dir), self.fallbacks)
+            if problems:
+                raise ContentError(problems)
+        except ContentError as error:
+            if not self.serving:
+                raise PluginError(error.report()) from None
+            # Shown on every page; a warning would stop a strict build, and the preview with it.
+            log.info(error.report())
+            self.problems = [str(problem) for problem in error.problems]
+            return _LAST_GOOD.get(self.manuals_dir, Library((), source, tuple(languages)))
+        _LAST_GOOD[self.manuals_dir] = library
+        return library
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.build_depth += 1
@@ -197,6 +245,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_manifest"] = (root / MANIFEST).as_posix()
         context["onegoal_editors_url"] = self.editors_url(views.language)
         context["onegoal_edit"] = self.edit_link(page, config, views.language)
+        context["onegoal_problems"] = self.problems
+        context["onegoal_preview"] = self.serving
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:
@@ -271,6 +321,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         if template_name == NOT_FOUND:
+            context["onegoal_problems"] = self.problems
+            context["onegoal_preview"] = self.serving
             views = self.views(config)
             root = language_folder(views.language, views.library.source_language)
             context["onegoal_language_root"] = root.as_posix()
@@ -306,11 +358,19 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         # short in every script: "ስጉምቲ", not "\u1235\u1309...".
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         env.filters["og_footer"] = footer_content
+        env.bytecode_cache = _TEMPLATES
         self.env = env
         return env
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        server.watch(str(self.manuals_dir))
+        # The server looks for saved files every half second; an editor waits for the page
+        # less when it looks more often (the folders are small): a new watcher, same folders.
+        watched = [config.docs_dir, *([config.config_file_path] if config.config_file_path else [])]
+        for path in watched:
+            server.unwatch(path)
+        server.observer = PollingObserver(timeout=PREVIEW_POLLING)
+        for path in [*watched, str(self.manuals_dir)]:
+            server.watch(path)
         return server
 
     def read_fallbacks(self, languages: list[str], source: str) -> Fallbacks:
@@ -338,6 +398,17 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.library is None:
             raise PluginError("the onegoal plugin has not read the manuals yet")
         return self.library
+
+
+def preview_only(config: MkDocsConfig, language: str) -> None:
+    """Build only the previewed language (and the source, the root every language hangs from)."""
+    i18n = config.plugins.get("i18n")
+    locales = [lang.locale for lang in i18n.config.languages] if i18n is not None else []
+    if language not in locales:
+        raise PluginError(f"mkdocs.yml: the preview language '{language}' is not a site language "
+                          f"({', '.join(locales)}). Use one of them, as in `make serve LANG=en`.")
+    for lang in i18n.config.languages:
+        lang.build = lang.default or lang.locale == language
 
 
 def alternates(config: MkDocsConfig) -> list[dict[str, str]]:
