@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,20 @@ def test_every_page_links_to_the_file_an_editor_changes(site: Path, library: Lib
     assert f"source_version: {step.version}\ndraft: true\n" in query["value"][0]
     assert all(f"- id: {item.id}\n" in query["value"][0] for item in step.source.checklist)
     assert parse_qs(urlsplit(edit_href(page_path(site, "ti", "about"))).query)["filename"] == ["about.ti.md"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_step_by_its_summary_goals_and_checklist(site: Path, library: Library, language: str) -> None:
+    folder = site if language == SOURCE else site / language
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for manual in library.manuals:
+        for step in manual.steps:
+            shown = FALLBACKS.shown(step, language)
+            location = f"{manual.url_path}/{step.slug}/"
+            words = [shown.text.summary, *shown.text.goals, *(item.text for item in shown.checklist)]
+            assert all(html_escape(word, quote=False) in entries[location] for word in words), (language, location)
+            sections = [loc for loc in entries if loc.startswith(location + "#")]
+            # A page shown in another language's words keeps only its main entry.
+            assert bool(sections) == (shown.language == language), (language, location)
+    assert not any(location.rstrip("/").endswith("/print") for location in entries)

@@ -152,7 +152,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         library = self.library_or_fail()
         if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language,
-                        self.config.editors_folder)
+                        self.config.editors_folder, self.borrowed_pages(library))
         write_manifests(Path(config.site_dir), library, self.site_name)
         self.write_redirects(config, library)
         try:
@@ -175,6 +175,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         except PdfError as error:
             raise PluginError(str(error)) from None
         log.info(f"PDFs: {report.printed} printed, {report.reused} unchanged and taken from {cache}")
+
+    def borrowed_pages(self, library: Library) -> dict[str, set[str]]:
+        """Per language, the steps it shows in another language's words, by address."""
+        return {language: {f"{manual.url_path}/{step.slug}/" for manual in library.manuals for step in manual.steps
+                           if self.fallbacks.shown(step, language).language != language}
+                for language in library.languages}
 
     def write_redirects(self, config: MkDocsConfig, library: Library) -> None:
         template = config.theme.get_env().get_template(REDIRECT_TEMPLATE)
@@ -224,10 +230,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A step's body, kept for its print page; for the search, which reads the page's
+        content next, the step's summary, goals and checklist go in front of it (taken out
+        again once the search has read them: the template shows them itself)."""
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.step is not None:
-            self.bodies[page.file.src_uri] = html
-        return html
+        if spec is None or spec.step is None:
+            return html
+        self.bodies[page.file.src_uri] = html
+        return self.views(config).searchable(spec.step) + html
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
@@ -251,6 +261,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:
             return context
+        if spec.step is not None:
+            page.content = self.bodies[page.file.src_uri]  # what the search read in front of it goes
         context["onegoal_print_links"] = {"page": views.print_url(spec.manual),
                                           "pdf": pdf_name(spec.manual.id, views.language) if self.pdfs else None}
         if spec.printed:

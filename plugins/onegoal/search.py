@@ -10,11 +10,11 @@ entries of its own folder, with locations relative to that folder, written to
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .pages import for_editors, from_language_folder, language_folder
+from .pages import PRINT_NAME, for_editors, from_language_folder, language_folder
 
 INDEX = Path("search") / "search_index.json"
 
@@ -29,15 +29,24 @@ def search_language(language: str) -> str:
 
 
 def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
-                editors_folder: str = "") -> dict[str, int]:
-    """Rewrite the shared index as one per language, without the editors' pages; returns
-    the entry count of each."""
+                editors_folder: str = "", borrowed: Mapping[str, set[str]] | None = None) -> dict[str, int]:
+    """Rewrite the shared index as one per language, without the editors' pages and the
+    print pages (each repeats its manual's steps); returns the entry count of each.
+
+    `borrowed` names, per language, the pages it shows in another language's words (no
+    translation yet): of those, the index keeps the page's title, summary, goals and
+    checklist, not every section of its text, which a reader searches in her own words.
+    """
+    borrowed = borrowed or {}
     shared = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     entries: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
     for doc in shared["docs"]:
         language = entry_language(doc["location"], languages, source_language)
         location = from_language_folder(doc["location"], language, source_language)
-        if not for_editors(location, editors_folder):
+        page, _, section = location.partition("#")
+        if section and page in borrowed.get(language, set()):
+            continue
+        if not for_editors(location, editors_folder) and not is_print_page(location):
             entries[language].append({**doc, "location": location})
     for language, docs in entries.items():
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
@@ -45,6 +54,10 @@ def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {language: len(docs) for language, docs in entries.items()}
+
+
+def is_print_page(location: str) -> bool:
+    return location.split("#")[0].rstrip("/").endswith(f"/{PRINT_NAME}")
 
 
 def entry_language(location: str, languages: Sequence[str], source_language: str) -> str:

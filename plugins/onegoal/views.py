@@ -5,6 +5,7 @@ Values here are plain text; the templates escape them.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -257,6 +258,12 @@ class Views:
         return PrintView(manual.id, self.pick(manual.title), manual.audience, manual.version,
                          current.date.isoformat(), organisation, tuple(steps),
                          signature=manual.corporate)
+
+    def searchable(self, step: Step) -> str:
+        """The words of a step the page shows outside its body, as HTML for the search index."""
+        shown = self.shown(step)
+        items = [shown.text.summary, *shown.text.goals, *(item.text for item in shown.checklist)]
+        return "".join(f"<p>{html.escape(text)}</p>" for text in items)
 
     def print_url(self, manual: Manual) -> str:
         return self.url(manual, PRINT_NAME)
