@@ -14,6 +14,7 @@ import yaml
 from .brand import read_brand
 from .corporate import CopyFailed, build_copy
 from .links import check_links
+from .markup import check_markup
 from .loader import load_library
 from .model import AUDIENCES, Library
 from . import scaffold
@@ -85,7 +86,9 @@ def load(args: argparse.Namespace, links: bool = False) -> Library | None:
         print(error.report(), file=sys.stderr)
         return None
     if links:
-        problems = check_links(library, settings.docs_dir, Fallbacks(settings.fallbacks, settings.source_language))
+        fallbacks = Fallbacks(settings.fallbacks, settings.source_language)
+        problems = check_links(library, settings.docs_dir, fallbacks)
+        problems += check_markup(library, settings.docs_dir, fallbacks)
         if problems:
             print(ContentError(problems).report(), file=sys.stderr)
             return None

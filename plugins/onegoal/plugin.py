@@ -28,6 +28,7 @@ from .config import OneGoalConfig
 from . import scaffold
 from .editing import EditLink, edit_link, new_file_link
 from .links import check_links
+from .markup import check_markup
 from .loader import load_library
 from .model import Library
 from .pages import PRINT_NAME, PageSpec, language_folder, nav_tree, page_specs, redirects, src_uri
@@ -128,6 +129,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         try:
             library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include)
             problems = check_links(library, Path(config.docs_dir), self.fallbacks)
+            problems += check_markup(library, Path(config.docs_dir), self.fallbacks)
             if problems:
                 raise ContentError(problems)
         except ContentError as error:
