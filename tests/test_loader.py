@@ -278,3 +278,22 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
         ("steg-1.md", 6), ("steg-2.en.md", 3), ("steg-3.md", 1)}
     report = ContentError(found).report()
     assert report.endswith("problems in the manuals. Fix them and build again.")
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("!!int abc", "tags (a '!' before a value) are not used"),
+    ("!!timestamp abc", "tags (a '!' before a value) are not used"),
+    ("[" * 1000 + "]" * 1000, "nested too deeply"),
+    ("9" * 5000, "has 5000 digits"),
+])
+def test_constructs_yaml_would_crash_on_are_content_errors(tmp_path: Path, value: str, words: str) -> None:
+    step = write_manual(tmp_path, translate=False) / "steg-2.md"
+    edit(step, "duration: 90", f"duration: {value}")
+    assert_problem(only_problem(tmp_path), step, 4, words)
+
+
+@pytest.mark.parametrize("key", ["? [a, b]\n: c", "2026-02-30: x"])
+def test_keys_that_are_not_words_are_content_errors(tmp_path: Path, key: str) -> None:
+    step = write_manual(tmp_path, translate=False) / "steg-1.md"
+    edit(step, "duration: 90", f"duration: 90\n{key}")
+    assert_problem(only_problem(tmp_path), step, 5, "before a colon must be a word")
