@@ -182,7 +182,7 @@ def judge(site: Site, doc: Document, link: Link, docs_dir: Path) -> str | None:
     """What is wrong with one link, or None."""
     target = link.target
     if not target or _EXTERNAL.match(target) or target.startswith("//"):
-        return None  # another site's address (checked for safety by the markup check)
+        return None  # another site's address (markup.py refuses live and loaded ones)
     path, _, fragment = target.partition("#")
     if not path:
         return missing_anchor(site, doc.uri, doc.language, fragment, target)
