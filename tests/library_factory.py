@@ -194,6 +194,7 @@ FIXTURE_MANUALS = (GUIDE, READER, STAFF)
 OUTDATED = {("guide", "plan", "en")}          # source_version below the source's version
 DRAFTS = {("guide", "plan", "ar"), ("reader", "work", "so")}
 LAGGING = {("guide", "meet", "en")}           # lacks the source's last checklist item
+PROPOSALS = {("reader", "search")}          # not yet approved by WOW
 LONG_STEPS = {"finish", "hours"}              # more than a sheet of text: the print breaks inside them
 
 
@@ -220,6 +221,8 @@ def fixture_step(manual: FixtureManual, step: str, language: str | None) -> str:
     head = [f"title: {title}", f"summary: {title}. {sentence}"]
     if language is None:
         head += ["duration: 90", "who: both", "version: 2"]
+        if (manual.id, step) in PROPOSALS:
+            head.append("status: proposal")
     else:
         version = 1 if (manual.id, step, language) in OUTDATED else 2
         head.insert(0, f"source_version: {version}")

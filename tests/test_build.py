@@ -234,3 +234,16 @@ def test_search_finds_a_step_by_its_summary_goals_and_checklist(site: Path, libr
             # A page shown in another language's words keeps only its main entry.
             assert bool(sections) == (shown.language == language), (language, location)
     assert not any(location.rstrip("/").endswith("/print") for location in entries)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_proposals_say_so_in_the_readers_language(site: Path, library: Library, language: str) -> None:
+    strings = plugin_strings(language)
+    for manual in library.manuals:
+        for step in manual.steps:
+            notices = parse(page_path(site, language, manual.url_path, step.slug)).find_all(cls="og-notice--proposal")
+            assert [notice.text for notice in notices] == ([strings["notice.proposal"]] if step.proposal else [])
+        overview = parse(page_path(site, language, manual.url_path)).find_all(cls="og-notice--proposal")
+        expected = [strings["notice.proposal_manual"]] if any(step.proposal for step in manual.steps) else []
+        assert [notice.text for notice in overview] == expected
+    assert any(step.proposal for manual in library.manuals for step in manual.steps)

@@ -74,6 +74,7 @@ class StepView:
     outdated: bool
     source_language: str
     source_url: str
+    proposal: bool
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class OverviewView:
     total_duration: int
     steps: tuple[StepRow, ...]
     changelog: tuple[ChangeRow, ...]
+    proposal: bool
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ class Views:
             outdated=shown.outdated,
             source_language=self.library.source_language,
             source_url=self.source_url(manual, step.slug),
+            proposal=step.proposal or manual.proposal,
         )
 
     def overview(self, manual: Manual) -> OverviewView:
@@ -239,7 +242,8 @@ class Views:
         )
         return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
                             self.pick(manual.description), manual.version,
-                            sum(step.duration for step in manual.steps), rows, changes)
+                            sum(step.duration for step in manual.steps), rows, changes,
+                            proposal=manual.proposal or any(step.proposal for step in manual.steps))
 
     def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation) -> PrintView:
         """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
