@@ -184,6 +184,8 @@ READER = FixtureManual("reader", "reader", "candidate", ("hello", "profile", "se
 GUIDE = FixtureManual("guide", "guide", "agent", ("start", "plan", "meet", "finish"), 4,
                       {"start": ("en", "ar"), "plan": ("en", "ar"), "meet": ("en",), "finish": ("en",)},
                       extra_yaml=(
+                          "pairs:\n  manual: reader\n  steps:\n    start: hello\n    plan: profile\n"
+                          "    meet: search\n    finish: work\n"
                           "moved:\n  steps:\n    old-start: start\n  checklist:\n    plan/old-item: plan/item-1\n"
                           "withdrawn:\n  steps:\n    - gone\n  checklist:\n    - meet/dropped\n"))
 STAFF = FixtureManual("staff", "corporate/staff", "company", ("approval", "hours"), 4,

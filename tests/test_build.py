@@ -247,3 +247,20 @@ def test_proposals_say_so_in_the_readers_language(site: Path, library: Library, 
         expected = [strings["notice.proposal_manual"]] if any(step.proposal for step in manual.steps) else []
         assert [notice.text for notice in overview] == expected
     assert any(step.proposal for manual in library.manuals for step in manual.steps)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_paired_steps_link_to_each_other_both_ways(site: Path, library: Library, language: str) -> None:
+    strings = plugin_strings(language)
+    guide, reader = library.manual("guide"), library.manual("reader")
+    assert guide.pairing is not None
+    for mine, theirs in guide.pairing.steps.items():
+        for manual, slug, other, target, label in ((guide, mine, reader, theirs, "pair.candidate"),
+                                                   (reader, theirs, guide, mine, "pair.agent")):
+            path = page_path(site, language, manual.url_path, slug)
+            (link,) = parse(path).find("section", "og-pairs").find_all("a")
+            assert resolve(path, link.attrs["href"]) == page_path(site, language, other.url_path, target)
+            assert link.text == strings[label]
+    # A step no pairing names has no such section.
+    staff = library.manual("staff")
+    assert not parse(page_path(site, language, staff.url_path, staff.steps[0].slug)).find_all("section", "og-pairs")

@@ -34,6 +34,17 @@ class TextLanguage:
 
 
 @dataclass(frozen=True)
+class PairLink:
+    """The other reader's page of the same step: in her manual, in this language."""
+
+    reader: str  # "candidate" when the link leads to the Candidate's page, else "agent"
+    manual: str
+    title: str
+    url: str
+    text_language: TextLanguage
+
+
+@dataclass(frozen=True)
 class ItemView:
     id: str
     text: str
@@ -75,6 +86,7 @@ class StepView:
     source_language: str
     source_url: str
     proposal: bool
+    pairs: tuple[PairLink, ...]
 
 
 @dataclass(frozen=True)
@@ -227,7 +239,26 @@ class Views:
             source_language=self.library.source_language,
             source_url=self.source_url(manual, step.slug),
             proposal=step.proposal or manual.proposal,
+            pairs=self.pair_links(manual, step),
         )
+
+    def pair_links(self, manual: Manual, step: Step) -> tuple[PairLink, ...]:
+        """The paired steps of the other side: the one this manual's pairing names, and those
+        of every manual that pairs its steps with this one."""
+        manuals = {other.id: other for other in self.library.manuals}
+        found = []
+        pairing = manual.pairing
+        if pairing and pairing.manual_id in manuals and step.slug in pairing.steps:
+            other = manuals[pairing.manual_id]
+            found.append((other, other.step(pairing.steps[step.slug])))
+        for other in self.library.manuals:
+            theirs = other.pairing
+            if theirs and theirs.manual_id == manual.id:
+                found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
+        return tuple(PairLink("candidate" if other.audience == "candidate" else "agent", self.pick(other.title),
+                              self.shown(paired).text.title, self.url(other, paired.slug),
+                              self.text_language(self.shown(paired).language))
+                     for other, paired in found)
 
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
