@@ -259,8 +259,29 @@ def write_library(project: Path) -> Path:
             for language in manual.translations[step]:
                 (folder / f"{step}.{language}.md").write_text(fixture_step(manual, step, language),
                                                               encoding="utf-8")
+    write_glossary(manuals)
     write_docs(project)
     return manuals
+
+
+GLOSSARY = {
+    "terms.yml": "terms:\n"
+                 "  - id: steg\n    word: steg\n    forms: [steget]\n    version: 1\n    text: En del av manualen.\n"
+                 "  - id: hander\n    word: händer\n    version: 1\n    text: Det som sker.\n",
+    "terms.en.yml": "draft: true\nterms:\n"
+                    "  - id: steg\n    source_version: 1\n    forms: [step]\n    text: A part of the manual.\n"
+                    "  - id: hander\n    source_version: 1\n    text: What takes place.\n",
+    "terms.ar.yml": "draft: true\nterms:\n"
+                    "  - id: steg\n    source_version: 1\n    forms: [الخطوة]\n    text: جزء من الدليل.\n",
+}
+
+
+def write_glossary(manuals: Path) -> None:
+    """Two terms: 'steg' (in the steps' text) and 'händer' (only in their headings)."""
+    folder = manuals / "glossary"
+    folder.mkdir(parents=True)
+    for name, text in GLOSSARY.items():
+        (folder / name).write_text(text, encoding="utf-8")
 
 
 def write_docs(project: Path) -> None:

@@ -13,6 +13,7 @@ import yaml
 
 from .brand import read_brand
 from .corporate import CopyFailed, build_copy
+from .glossary import load_glossary
 from .links import check_links
 from .markup import check_markup
 from .loader import load_library
@@ -86,6 +87,11 @@ def load(args: argparse.Namespace, links: bool = False) -> Library | None:
         print(error.report(), file=sys.stderr)
         return None
     if links:
+        try:
+            load_glossary(settings.manuals_dir, settings.languages, settings.source_language)
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            return None
         fallbacks = Fallbacks(settings.fallbacks, settings.source_language)
         problems = check_links(library, settings.docs_dir, fallbacks)
         problems += check_markup(library, settings.docs_dir, fallbacks)
@@ -126,7 +132,13 @@ def status(args: argparse.Namespace) -> int:
     library = load(args)
     if library is None:
         return 1
-    report = status_report(library)
+    settings = site_settings(Path(args.config))
+    try:
+        glossary = load_glossary(settings.manuals_dir, settings.languages, settings.source_language)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    report = status_report(library, glossary)
     print(FORMATS[args.format](report))
     failing = {Status(state) for state in args.fail_on}
     found = sorted({state.value for row in report.rows for state in row.states.values() if state in failing})

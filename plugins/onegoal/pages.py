@@ -68,7 +68,8 @@ def page_specs(library: Library) -> dict[str, PageSpec]:
     return specs
 
 
-def nav_tree(library: Library, docs_pages: list[str], editors_folder: str) -> list[object]:
+def nav_tree(library: Library, docs_pages: list[str], editors_folder: str,
+             glossary: str | None = None) -> list[object]:
     """The readers' navigation in MkDocs' nav format: home, the manuals in order, other
     pages; editors' pages are left out.
 
@@ -83,7 +84,7 @@ def nav_tree(library: Library, docs_pages: list[str], editors_folder: str) -> li
                            for name in [OVERVIEW_NAME, *(step.slug for step in manual.steps)]]}
         for manual in library.manuals
     ]
-    return [*home, *manuals, *others]
+    return [*home, *manuals, *([glossary] if glossary else []), *others]
 
 
 def redirects(library: Library) -> list[Redirect]:

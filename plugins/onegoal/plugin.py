@@ -27,16 +27,18 @@ from mkdocs_static_i18n.config import RE_LOCALE
 from .config import OneGoalConfig
 from . import scaffold
 from .editing import EditLink, edit_link, new_file_link
+from .glossary import Glossary, Term, load_glossary, pattern
 from .links import check_links
 from .markup import check_markup
 from .loader import load_library
 from .model import Library
-from .pages import PRINT_NAME, PageSpec, language_folder, nav_tree, page_specs, redirects, src_uri
+from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree, page_specs, redirects, src_uri
 from .pdf import PdfError, PdfJob, make_pdfs
 from .printing import footer_content
 from .problems import ContentError
 from .offline import MANIFEST, write_manifests
 from .search import split_index
+from .terms import mark_first
 from .theme_assets import ThemeChanged, self_contained
 from .translation import Fallbacks, direction
 from .views import Organisation, PrintView, Views
@@ -70,6 +72,8 @@ TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
 FOOTER_TEMPLATE = "onegoal/print-footer.css.html"  # .html: the build does not copy it into the site
 NOT_FOUND = "404.html"
+GLOSSARY_PAGE = "glossary.md"
+TERM_TEMPLATE = "partials/onegoal/term.html"
 PREVIEW_POLLING = 0.1  # seconds
 FOOTER_FILE = "footer.css"
 
@@ -89,6 +93,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.site_name = ""
         # While previewing: the content's problems, shown on every page instead of stopping.
         self.problems: list[str] = []
+        self.glossary = Glossary()
+        # Per language: each glossary term's pages (title, address), and each manual's terms.
+        self.term_pages: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        self.manual_terms: dict[tuple[str, str], list[str]] = {}
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
@@ -103,6 +111,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if not isinstance(config.site_name, Markup):
             self.site_name = config.site_name
             config.site_name = Markup(html.escape(config.site_name))
+        self.env = None  # each language build has its own theme language
         if self.build_depth == 0:
             # A new build (not one of the i18n plugin's language builds inside it): while
             # previewing, this plugin lasts from one rebuild to the next, so it reads anew.
@@ -110,6 +119,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.problems = []
             self.bodies.clear()
             self.printed.clear()
+            self.term_pages.clear()
+            self.manual_terms.clear()
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
@@ -117,7 +128,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.library = self.read_library(config, languages, source)
             self.specs = page_specs(self.library)
             if config.nav is None:
-                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder)
+                config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder,
+                                      GLOSSARY_PAGE if self.glossary.terms else None)
             if self.config.preview_language:
                 preview_only(config, self.config.preview_language)
         return config
@@ -128,6 +140,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         the problems on every page, until the files are fixed and it rebuilds by itself."""
         try:
             library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include)
+            self.glossary = load_glossary(self.manuals_dir, languages, source)
             problems = check_links(library, Path(config.docs_dir), self.fallbacks)
             problems += check_markup(library, Path(config.docs_dir), self.fallbacks)
             if problems:
@@ -201,9 +214,18 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if clashes:
             raise PluginError(f"{config.docs_dir}: these pages clash with manual pages of the same "
                               f"path: {', '.join(clashes)}. Rename or remove them.")
-        for uri in self.specs:
+        for uri in [*self.specs, *self.glossary_uris()]:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
+
+    def glossary_uris(self) -> dict[str, str]:
+        """The glossary page of every language, by source path: language."""
+        if not self.glossary.terms:
+            return {}
+        library = self.library_or_fail()
+        stem = GLOSSARY_PAGE.removesuffix(".md")
+        return {(GLOSSARY_PAGE if lang == library.source_language else f"{stem}.{lang}.md"): lang
+                for lang in library.languages}
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -217,6 +239,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.glossary_uris():
+            return ""
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return None
@@ -225,6 +249,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return self.views(config).shown(spec.step).text.body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.glossary_uris():
+            page.title = self.ui_string(config, "glossary.title")
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             # MkDocs and the theme treat page titles as HTML.
@@ -236,10 +262,47 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         content next, the step's summary, goals and checklist go in front of it (taken out
         again once the search has read them: the template shows them itself)."""
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.printed:
+            return html
+        html = self.mark_terms(html, page, spec, config)
         if spec is None or spec.step is None:
             return html
         self.bodies[page.file.src_uri] = html
         return self.views(config).searchable(spec.step) + html
+
+    def mark_terms(self, content: str, page: Page, spec: PageSpec | None, config: MkDocsConfig) -> str:
+        """The glossary's terms marked where they first appear in a step's body or a docs page."""
+        views = self.views(config)
+        if not self.glossary.terms or (spec is None and for_editors(page.file.src_uri, self.config.editors_folder)):
+            return content
+        if page.file.src_uri in self.glossary_uris():
+            return content
+        text_language = views.shown(spec.step).language if spec is not None and spec.step else (
+            views.language if spec is not None or page.file.src_uri.endswith(f".{views.language}.md")
+            else views.library.source_language)
+        terms = [(pattern(self.glossary.forms(term, text_language)), term) for term in self.glossary.terms]
+        template = self.early_env(config).get_template(TERM_TEMPLATE)
+        counter = iter(range(1, 10_000))
+
+        def render(term: Term, words: str) -> str:
+            explanation = self.glossary.explain(term, views.language, self.fallbacks)
+            return template.render(term=explanation, words=Markup(words), number=next(counter),
+                                   text_language=views.text_language(explanation.language), config=config)
+
+        content, found = mark_first(content, terms, render)
+        pages = self.term_pages.setdefault(views.language, {})
+        for term in found:
+            # Page titles are HTML to MkDocs (see on_page_markdown); the views hold text.
+            pages.setdefault(term.id, []).append((html.unescape(str(page.title or "")), page.url))
+        if spec is not None:
+            self.manual_terms.setdefault((spec.manual.id, views.language), []).extend(term.id for term in found)
+        return content
+
+    def ui_string(self, config: MkDocsConfig, key: str) -> str:
+        """One of the plugin's UI strings in the language being built (overrides/partials/onegoal/languages/)."""
+        language = build_language(config)
+        module = self.early_env(config).get_template(f"partials/onegoal/languages/{language}.html").module
+        return str(module.t(key)).strip()
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
@@ -259,6 +322,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_edit"] = self.edit_link(page, config, views.language)
         context["onegoal_problems"] = self.problems
         context["onegoal_preview"] = self.serving
+        if page.file.src_uri in self.glossary_uris():
+            context["onegoal_glossary"] = views.glossary(self.glossary, self.term_pages.get(views.language, {}))
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:
@@ -268,8 +333,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_print_links"] = {"page": views.print_url(spec.manual),
                                           "pdf": pdf_name(spec.manual.id, views.language) if self.pdfs else None}
         if spec.printed:
+            terms = self.manual_terms.get((spec.manual.id, views.language), [])
             context["onegoal_print"] = views.printed(spec.manual, self.step_bodies(spec, views.language),
-                                                     self.organisation())
+                                                     self.organisation(), self.glossary, terms)
             self.printed[page.file.src_uri] = context["onegoal_print"]
         elif spec.step is not None:
             context["onegoal_step"] = views.step(spec.manual, spec.step)
@@ -407,6 +473,13 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.env is None:
             raise PluginError("the onegoal plugin has no template environment yet")
         return self.env
+
+    def early_env(self, config: MkDocsConfig) -> Environment:
+        """The theme's templates before MkDocs hands them over (it does so after reading the
+        pages, and glossary terms are marked while reading them)."""
+        if self.env is None:
+            self.on_env(config.theme.get_env(), config, Files([]))
+        return self.env_or_fail()
 
     def library_or_fail(self) -> Library:
         if self.library is None:

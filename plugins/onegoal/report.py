@@ -5,8 +5,10 @@ Markdown (for a pull request's summary) or JSON."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
+from .glossary import Glossary
 from .model import Library
 from .translation import Status, StatusRow, status_matrix
 
@@ -24,16 +26,31 @@ class StatusReport:
     rows: list[StatusRow]
     changelog: list[ChangelogGap]
     proposals: list[str]  # "manual" (the whole manual) or "manual/step"
+    glossary: dict[str, dict[str, int]] = field(default_factory=dict)  # language -> state -> terms
 
 
-def status_report(library: Library) -> StatusReport:
+def glossary_states(glossary: Glossary, library: Library) -> dict[str, dict[str, int]]:
+    states: dict[str, dict[str, int]] = {}
+    for language in library.languages:
+        counts = Counter(glossary.status(term, language, library.source_language).value for term in glossary.terms)
+        states[language] = dict(sorted(counts.items()))
+    return states if glossary.terms else {}
+
+
+def status_report(library: Library, glossary: Glossary | None = None) -> StatusReport:
     gaps = [ChangelogGap(manual.id, entry.version, missing)
             for manual in library.manuals for entry in manual.changelog
             if (missing := tuple(lang for lang in library.languages if lang not in entry.changes))]
     proposals = [f"{manual.id}/{step.slug}" for manual in library.manuals for step in manual.steps
                  if step.proposal and not manual.proposal]
     proposals += [manual.id for manual in library.manuals if manual.proposal]
-    return StatusReport(library.languages, status_matrix(library), gaps, proposals)
+    return StatusReport(library.languages, status_matrix(library), gaps, proposals,
+                        glossary_states(glossary, library) if glossary else {})
+
+
+def _glossary_lines(report: StatusReport) -> list[str]:
+    return [f"{language}: " + ", ".join(f"{count} {state}" for state, count in states.items())
+            for language, states in report.glossary.items()]
 
 
 def as_text(report: StatusReport) -> str:
@@ -49,6 +66,8 @@ def as_text(report: StatusReport) -> str:
         lines += [f"  {gap.manual_id} {gap.version}: {', '.join(gap.languages)}" for gap in report.changelog]
     if report.proposals:
         lines += ["", "Proposals not yet approved by WOW:", f"  {', '.join(report.proposals)}"]
+    if report.glossary:
+        lines += ["", "Glossary terms:"] + [f"  {line}" for line in _glossary_lines(report)]
     return "\n".join(lines)
 
 
@@ -64,6 +83,8 @@ def as_markdown(report: StatusReport) -> str:
     if report.proposals:
         lines += ["", "**Proposals not yet approved by WOW**", ""]
         lines += [f"- {name}" for name in report.proposals]
+    if report.glossary:
+        lines += ["", "**Glossary terms**", ""] + [f"- {line}" for line in _glossary_lines(report)]
     return "\n".join(lines)
 
 
@@ -74,6 +95,7 @@ def as_json(report: StatusReport) -> str:
         "changelog": [{"manual": gap.manual_id, "version": gap.version, "missing": list(gap.languages)}
                       for gap in report.changelog],
         "proposals": report.proposals,
+        "glossary": report.glossary,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 

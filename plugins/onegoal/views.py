@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .glossary import Glossary, Term
 from .model import Library, Manual, Step
 from .pages import OVERVIEW_NAME, PRINT_NAME, from_language_folder, src_uri
 from .printing import demoted, scoped
@@ -168,6 +169,17 @@ class PrintedStep:
 
 
 @dataclass(frozen=True)
+class TermView:
+    """A glossary term as a page in one language shows it, and the pages it is used on."""
+
+    id: str
+    word: str
+    text: str
+    text_language: TextLanguage
+    pages: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
 class PrintView:
     manual_id: str
     title: str
@@ -177,6 +189,7 @@ class PrintView:
     organisation: Organisation
     steps: tuple[PrintedStep, ...]
     signature: bool
+    terms: tuple[TermView, ...] = ()
 
 
 class Views:
@@ -276,7 +289,18 @@ class Views:
                             sum(step.duration for step in manual.steps), rows, changes,
                             proposal=manual.proposal or any(step.proposal for step in manual.steps))
 
-    def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation) -> PrintView:
+    def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
+        explanation = glossary.explain(term, self.language, self.fallbacks)
+        return TermView(term.id, term.word, explanation.text, self.text_language(explanation.language),
+                        tuple(Link(title, url) for title, url in pages))
+
+    def glossary(self, glossary: Glossary, term_pages: Mapping[str, Sequence[tuple[str, str]]]) -> tuple[TermView, ...]:
+        """Every term, in the order of its Swedish word, with the pages of this language that use it."""
+        terms = sorted(glossary.terms, key=lambda term: term.word.casefold())
+        return tuple(self.term_view(glossary, term, term_pages.get(term.id, ())) for term in terms)
+
+    def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation,
+                glossary: Glossary | None = None, term_ids: Sequence[str] = ()) -> PrintView:
         """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
         steps = []
         for step in manual.steps:
@@ -290,9 +314,11 @@ class Views:
                 body=demoted(scoped(bodies.get(step.slug, ""), anchor)),
                 text_language=self.text_language(shown.language)))
         current = next((entry for entry in manual.changelog if entry.version == manual.version), manual.changelog[0])
+        used = [term for term in glossary.terms if term.id in set(term_ids)] if glossary else []
+        terms = tuple(self.term_view(glossary, term) for term in sorted(used, key=lambda t: t.word.casefold()))
         return PrintView(manual.id, self.pick(manual.title), manual.audience, manual.version,
                          current.date.isoformat(), organisation, tuple(steps),
-                         signature=manual.corporate)
+                         signature=manual.corporate, terms=terms)
 
     def searchable(self, step: Step) -> str:
         """The words of a step the page shows outside its body, as HTML for the search index."""
