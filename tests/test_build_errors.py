@@ -24,6 +24,7 @@ def hostile_manual(root: Path) -> None:
     edit(folder / "manual.yml", "  sv: En manual för test.", f'  sv: "{IMAGE}"')
     edit(folder / "manual.yml", "      en: First version.", f'      en: "{SCRIPT}"')
     edit(folder / "manual.yml", 'version: "1.0"\ntitle', f'version: "{IMAGE}"\ntitle')
+    edit(folder / "manual.yml", '  - version: "1.0"', f'  - version: "{IMAGE}"')
     edit(folder / "steg-1.en.md", "title: Step 1", f'title: "{SCRIPT}"')
     edit(folder / "steg-1.en.md", "text: Second item", f'text: "{IMAGE}"')
 

@@ -54,6 +54,9 @@ def write_brand(folder: Path, text: str = BRAND) -> Path:
 def copy_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corporate")
     fixture_project(root / "project", pdf=True)
+    # A translation into a language the copy leaves out is left out with it, not refused.
+    staff = root / "project" / "manuals" / "corporate" / "staff"
+    (staff / "approval.uk.md").write_text((staff / "approval.en.md").read_text(encoding="utf-8"), encoding="utf-8")
     result = corporate(root / "project", write_brand(root / "brand"), root / "site-corporate")
     assert result.returncode == 0, result.stderr
     assert (root / "site-corporate.zip").is_file()

@@ -43,7 +43,7 @@ def test_working_links_pass(project: Path) -> None:
            "Se [sök jobb](search.md#vad-händer), [guiden](../guide/plan.md), [om](../about.md), "
            "[överst](#vad-händer-2), [översikten](index.md) och ![karta](../images/map.png).")
     append(project / "manuals" / "reader" / "profile.ar.md", "[ابحثي](search.md#ماذا-يحدث)")
-    append(project / "docs" / "about.md", "[Profilen](reader/profile.md#vad-händer) [Hem](index.md)")
+    append(project / "docs" / "about.md", "[Profilen](reader/profile.md) [Hem](index.md)")
     result = check(project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
 
@@ -93,3 +93,13 @@ def test_headings_get_the_anchors_the_checker_expects_in_every_script(site: Path
             ids = [heading.attrs["id"] for heading in body.iter() if heading.tag in ("h2", "h3") and "id" in heading.attrs]
             assert ids == heading_anchors(FALLBACKS.shown(step, language).text.body)
             assert not any(re.fullmatch(r"_\d+", anchor) for anchor in ids), ids
+
+
+def test_a_page_shown_in_another_language_is_checked_there_too(project: Path) -> None:
+    """about.md has no Arabic translation: the Arabic site shows the Swedish page, whose link
+    then leads into the Arabic step, where the Swedish heading's anchor does not exist."""
+    line = append(project / "docs" / "about.md", "[Profilen](reader/profile.md#vad-händer)")
+    result = check(project / "mkdocs.yml")
+    assert result.returncode == 1
+    assert f"docs/about.md:{line}: the link 'reader/profile.md#vad-händer' leads to no heading" in result.stderr
+    assert "in reader/profile (" in result.stderr

@@ -35,7 +35,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def rename_step(repo: Path, old: str, new: str) -> None:
-    folder = repo / "manuals" / "reader"
+    folder = repo / "manuals" / "corporate" / "staff"
     for path in folder.glob(f"{old}.*md"):
         path.rename(folder / path.name.replace(old, new, 1))
     edit(folder / "manual.yml", f"  - {old}\n", f"  - {new}\n")
@@ -47,13 +47,13 @@ def test_unchanged_content_passes(repo: Path) -> None:
 
 
 def test_a_renamed_step_needs_a_record(repo: Path) -> None:
-    rename_step(repo, "profile", "cv")
+    rename_step(repo, "hours", "time")
     result = check(repo, "--against", "main")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "manuals/reader/manual.yml:" in result.stderr
-    assert "the step 'profile' was published (main) and is gone" in result.stderr
-    assert "'moved:' / 'steps:' / 'profile: new-name'" in result.stderr
-    edit(repo / "manuals" / "reader" / "manual.yml", "changelog:", "moved:\n  steps:\n    profile: cv\nchangelog:")
+    assert "manuals/corporate/staff/manual.yml:" in result.stderr
+    assert "the step 'hours' was published (main) and is gone" in result.stderr
+    assert "'moved:' / 'steps:' / 'hours: new-name'" in result.stderr
+    edit(repo / "manuals" / "corporate" / "staff" / "manual.yml", "changelog:", "moved:\n  steps:\n    hours: time\nchangelog:")
     assert check(repo, "--against", "main").returncode == 0
 
 
@@ -84,11 +84,11 @@ def test_content_rules_warn_and_fail_with_strict(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "project").parent
     edit(project / "manuals" / "reader" / "hello.md", "duration: 90", "duration: 1900")
     edit(project / "manuals" / "reader" / "manual.yml", "changelog:", "max_hours: 30\nchangelog:")
-    remove_item(project / "manuals" / "reader", "search", "item-5")
-    remove_item(project / "manuals" / "reader", "search", "item-4")
+    remove_item(project / "manuals" / "reader", "work", "item-5")
+    remove_item(project / "manuals" / "reader", "work", "item-4")
     result = check(project)
     assert result.returncode == 0, result.stderr
-    assert "manuals/reader/search.md:10: warning: 3 checklist items; the editors' guide asks for 4 to 8." in result.stderr
+    assert "manuals/reader/work.md:10: warning: 3 checklist items; the editors' guide asks for 4 to 8." in result.stderr
     assert "manuals/reader/manual.yml:" in result.stderr and "more than max_hours: 30" in result.stderr
     strict = check(project, "--strict")
     assert strict.returncode == 1 and "2 warnings, which --strict makes errors." in strict.stderr
@@ -96,8 +96,7 @@ def test_content_rules_warn_and_fail_with_strict(tmp_path: Path) -> None:
 
 def test_paired_steps_must_exist_and_agree_on_who_acts(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "project").parent
-    pairs = "pairs:\n  manual: reader\n  steps:\n    start: hello\n    plan: profile\n    finish: nowhere\nchangelog:"
-    edit(project / "manuals" / "guide" / "manual.yml", "changelog:", pairs)
+    edit(project / "manuals" / "guide" / "manual.yml", "    finish: work\n", "    finish: nowhere\n")
     edit(project / "manuals" / "guide" / "plan.md", "who: both", "who: agent")
     result = check(project)
     assert result.returncode == 1

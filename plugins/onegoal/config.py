@@ -40,6 +40,10 @@ class OneGoalConfig(Config):
     edit_branch = c.Type(str, default="main")
     """The branch "Edit this page" opens, with the site's repo_url."""
 
+    skip_languages = c.ListOfItems(c.Type(str), default=[])
+    """Translations into these languages are left out, not refused: a company's copy is built
+    in fewer languages than the library is written in."""
+
     contact = c.SubConfig(ContactConfig)
     """Who readers of a company's copy turn to: shown on its home page."""
 

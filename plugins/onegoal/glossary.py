@@ -109,7 +109,7 @@ def _term_list(fields: tuple[schema.Field, ...]) -> schema.Check:
     return check
 
 
-def load_glossary(root: Path, languages: Sequence[str], source: str) -> Glossary:
+def load_glossary(root: Path, languages: Sequence[str], source: str, skip_languages: Sequence[str] = ()) -> Glossary:
     """The glossary under `root`/glossary/, if any; raises ContentError naming every problem."""
     folder = root / FOLDER
     if not (folder / SOURCE_FILE).is_file():
@@ -125,6 +125,8 @@ def load_glossary(root: Path, languages: Sequence[str], source: str) -> Glossary
     translations: dict[str, dict[str, TermText]] = {}
     for path in sorted(folder.glob("terms.*.yml")):
         language = path.name.removeprefix("terms.").removesuffix(".yml")
+        if language in skip_languages:
+            continue
         if language not in languages or language == source:
             problems.append(Problem(path, 1, f"'{language}' is not a language to translate into "
                                     f"({', '.join(lang for lang in languages if lang != source)})."))

@@ -42,8 +42,10 @@ class StepFile:
 
 class Loader:
     def __init__(self, root: Path, languages: Sequence[str], source_language: str,
-                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = ()) -> None:
+                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = (),
+                 skip_languages: Sequence[str] = ()) -> None:
         self.root = root
+        self.skip_languages = set(skip_languages)
         self.languages = tuple(languages)
         self.source = source_language
         self.audiences = tuple(audiences)
@@ -197,6 +199,8 @@ class Loader:
                          "joined by hyphens, like sok-jobb.md), or name.<language>.md for a translation.")
             return None
         language = match["language"]
+        if language in self.skip_languages:
+            return None
         if language is not None and not self.check_language(path, language):
             return None
         text = self.read_text(path)
@@ -430,7 +434,8 @@ def markdown_files(folder: Path) -> list[Path]:
 
 
 def load_library(root: Path, languages: Sequence[str], source_language: str,
-                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = ()) -> Library:
+                 audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = (),
+                 skip_languages: Sequence[str] = ()) -> Library:
     """The library under `root` (only the manuals in the top folders `include` names, if
-    any); raises ContentError listing every problem."""
-    return Loader(Path(root), languages, source_language, audiences, include).load()
+    any, without translations into `skip_languages`); raises ContentError listing every problem."""
+    return Loader(Path(root), languages, source_language, audiences, include, skip_languages).load()

@@ -139,8 +139,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         all; a preview goes on with the last library that had none (or none at all) and shows
         the problems on every page, until the files are fixed and it rebuilds by itself."""
         try:
-            library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include)
-            self.glossary = load_glossary(self.manuals_dir, languages, source)
+            library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include,
+                                   self.config.skip_languages)
+            self.glossary = load_glossary(self.manuals_dir, languages, source, self.config.skip_languages)
             problems = check_links(library, Path(config.docs_dir), self.fallbacks)
             problems += check_markup(library, Path(config.docs_dir), self.fallbacks)
             if problems:
