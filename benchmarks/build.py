@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO / "plugins"))
 from onegoal.cli import site_settings  # noqa: E402
 from onegoal.loader import load_library  # noqa: E402
 from onegoal.model import Library  # noqa: E402
+from onegoal.siteconfig import read_config, write_config  # noqa: E402
 
 
 def time_one_build(config_file: str) -> None:
@@ -58,7 +59,7 @@ def measure(config_file: Path, runs: int) -> dict[str, float]:
 
 
 def site_config(languages: list[str]) -> dict:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n["languages"] = [lang for lang in i18n["languages"] if lang["locale"] in languages]
     onegoal = next(p["onegoal"] for p in config["plugins"] if isinstance(p, dict) and "onegoal" in p)
@@ -72,13 +73,12 @@ def write_project(folder: Path, config: dict, manuals: Path | None, overrides: s
     """A copy of the site's project; `overrides` limits the theme overrides to one sub-folder."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "overrides" / overrides, folder / "overrides" / overrides)
-    for page in (REPO / "docs").glob("*.md"):
-        shutil.copy(page, folder / "docs" / page.name)
+    shutil.copytree(REPO / "docs", folder / "docs", dirs_exist_ok=True)
     if manuals is not None:
         shutil.copytree(manuals, folder / "manuals")
     config["site_dir"] = str(folder / "site")
     config_file = folder / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config_file.write_text(write_config(config), encoding="utf-8")
     return config_file
 
 
@@ -98,7 +98,7 @@ def plain_project(folder: Path, library: Library, languages: list[str]) -> Path:
     config["theme"].pop("favicon", None)
     config_file = write_project(folder, config, None, overrides="partials/languages")
     docs = folder / "docs"
-    for page in docs.glob("*.md"):
+    for page in docs.rglob("*.md"):
         lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
         page.write_text("".join(line for line in lines if not line.startswith("template: onegoal/")), encoding="utf-8")
     for manual in library.manuals:
@@ -111,13 +111,13 @@ def plain_project(folder: Path, library: Library, languages: list[str]) -> Path:
             for step in manual.steps:
                 translation = step.translations.get(language)
                 text = translation.text if translation else step.source
-                (target / f"{step.name}{suffix}.md").write_text(f"# {text.title}\n\n{text.body}", encoding="utf-8")
+                (target / f"{step.slug}{suffix}.md").write_text(f"# {text.title}\n\n{text.body}", encoding="utf-8")
     return config_file
 
 
 def synthetic_manuals(folder: Path, manuals: int, steps: int) -> Path:
-    body = (REPO / "manuals" / "agent" / "03-profilen.md").read_text(encoding="utf-8").split("---", 2)[2]
-    body_en = (REPO / "manuals" / "agent" / "03-profilen.en.md").read_text(encoding="utf-8").split("---", 2)[2]
+    body = "## Vad händer och varför\n\n" + "Här står vad ni gör i steget och varför. " * 60 + "\n"
+    body_en = "## What happens and why\n\n" + "This is what you do in the step and why. " * 60 + "\n"
     for m in range(1, manuals + 1):
         manual = folder / f"manual-{m:02d}"
         manual.mkdir(parents=True)
@@ -125,18 +125,19 @@ def synthetic_manuals(folder: Path, manuals: int, steps: int) -> Path:
             "id": manual.name, "audience": ["agent", "candidate", "company"][m % 3], "version": "1.0",
             "title": {"sv": f"Manual {m}", "en": f"Manual {m}"},
             "description": {"sv": "Syntetisk manual.", "en": "Synthetic manual."},
+            "steps": [f"steg-{s}" for s in range(1, steps + 1)],
             "changelog": [{"version": "1.0", "date": "2026-11-27", "changes": {"sv": "Ny.", "en": "New."}}],
         }, allow_unicode=True).replace("'2026-11-27'", "2026-11-27"), encoding="utf-8")
         for s in range(1, steps + 1):
             checklist = [{"id": f"item-{i}", "text": f"Punkt {i}"} for i in range(1, 7)]
-            front = {"step": s, "title": f"Steg {s}", "summary": "Sammanfattning.", "duration": 60,
+            front = {"title": f"Steg {s}", "summary": "Sammanfattning.", "duration": 60,
                      "who": "both", "version": 1, "goals": ["Mål ett", "Mål två"], "checklist": checklist}
             translated = {"source_version": 1, "title": f"Step {s}", "summary": "Summary.",
                           "goals": ["Goal one", "Goal two"],
                           "checklist": [{"id": c["id"], "text": f"Item {c['id']}"} for c in checklist]}
-            (manual / f"{s:02d}-steg-{s}.md").write_text(
+            (manual / f"steg-{s}.md").write_text(
                 f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}", encoding="utf-8")
-            (manual / f"{s:02d}-steg-{s}.en.md").write_text(
+            (manual / f"steg-{s}.en.md").write_text(
                 f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body_en}", encoding="utf-8")
     return folder
 

@@ -32,7 +32,7 @@ from onegoal.cli import site_settings
 from onegoal.loader import load_library
 
 BUDGET_KB = 100
-STEP = "ar/candidate/03-profilen/"
+STEP = "ar/candidate/profilen/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -19,15 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "plugins"))
+
+from onegoal.siteconfig import read_config, write_config  # noqa: E402
 GOAL = 1.10
 
 
 def project(folder: Path, pdf: bool) -> Path:
     """A copy of the library whose PDFs are cached in `folder`/.cache."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     onegoal = next(p["onegoal"] for p in config["plugins"] if isinstance(p, dict) and "onegoal" in p)
     onegoal["pdf"] = pdf
     onegoal["manuals_dir"] = str(REPO / "manuals")
@@ -35,7 +37,7 @@ def project(folder: Path, pdf: bool) -> Path:
     config["docs_dir"] = str(REPO / "docs")
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     config_file = folder / f"mkdocs-{'pdf' if pdf else 'plain'}.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config_file.write_text(write_config(config), encoding="utf-8")
     return config_file
 
 

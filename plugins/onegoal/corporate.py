@@ -15,15 +15,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from .brand import Brand
 from .model import CORPORATE_FOLDER
+from .siteconfig import read_config, write_config
 
 BRAND_ASSETS = "assets/brand"
 
@@ -32,44 +31,15 @@ class CopyFailed(Exception):
     """The build of the copy failed; its messages are in the exception."""
 
 
-@dataclass(frozen=True)
-class Tagged:
-    """A value mkdocs.yml gives with a tag (!ENV, !!python/...), kept as written."""
-
-    tag: str
-    node: yaml.Node
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml keeping its tagged values for MkDocs to resolve in the copy's build."""
-
-
-class _ConfigDumper(yaml.SafeDumper):
-    pass
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: Tagged("!" + suffix, node))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
-                                    lambda loader, suffix, node: Tagged("tag:yaml.org,2002:python/" + suffix, node))
-_ConfigDumper.add_representer(Tagged, lambda dumper, value: _retagged(value))
-
-
-def _retagged(value: Tagged) -> yaml.Node:
-    node = value.node
-    node.tag = value.tag
-    return node
-
-
 def build_copy(config_file: Path, brand: Brand, source: str, out: Path) -> Path:
     """Build the copy into `out` and pack it as `out`.zip; returns the zip's path."""
-    base: dict[str, Any] = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    base = read_config(config_file.read_text(encoding="utf-8"))
     project = config_file.parent.resolve()
     with tempfile.TemporaryDirectory(prefix="onegoal-corporate-") as work_dir:
         work = Path(work_dir)
         config = copy_config(base, project, brand, work)
         write_docs(work / "docs", config, brand, source)
-        (work / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True,
-                                                   sort_keys=False), encoding="utf-8")
+        (work / "mkdocs.yml").write_text(write_config(config), encoding="utf-8")
         staged = out.with_name(out.name + ".new")
         shutil.rmtree(staged, ignore_errors=True)
         result = subprocess.run(
