@@ -323,3 +323,107 @@ def test_ticks_and_progress_with_instant_navigation(phone: BrowserContext, insta
     expect(page.locator(".og-checklist__box").first).to_be_checked()
     assert page.evaluate("window.__sameDocument === true"), "the theme reloaded instead of swapping"
     assert errors == []
+
+
+
+# -- storage that is full, blocked or holds data of another version ---------------------------
+
+FILL_STORAGE = """() => {
+  // Fill this site's storage to its quota, in ever smaller pieces, down to one character.
+  let size = 1 << 20, count = 0;
+  while (size >= 1) {
+    try { localStorage.setItem('filler.' + count, 'x'.repeat(size)); count += 1; }
+    catch (error) { size = Math.floor(size / 2); }
+  }
+  return count;
+}"""
+
+BLOCK_STORAGE = """for (const name of ['localStorage', 'sessionStorage']) {
+    Object.defineProperty(window, name, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }}); }"""
+
+
+def stored_ticks(page: Page) -> dict:
+    text = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(text)["ticks"] if text else {}
+
+
+def export(page: Page, tmp_path: Path) -> dict:
+    with page.expect_download() as download:
+        page.locator("[data-og-action='export']").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    return json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_stored_ticks_show_and_are_exported_when_storage_is_full(phone: BrowserContext, site_url: str,
+                                                                  tmp_path: Path) -> None:
+    page = phone.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    tick(page, 0, 2)
+    assert page.evaluate(FILL_STORAGE) > 0
+    page.reload()
+    progress = page.locator(".og-checklist .og-progress")
+    strings = plugin_strings("sv")
+    assert ticked(page)[:3] == [True, False, True]
+    expect(progress).to_have_text(fill(strings["progress.step"], n=2, total=len(step_items())))
+    expect(page.locator(".og-storage-full")).to_be_hidden()
+
+    tick(page, 1)  # there is no room to write it: it lasts while the page is open, and the page says so
+    assert ticked(page)[:3] == [True, True, True]
+    expect(progress).to_have_text(fill(strings["progress.step"], n=3, total=len(step_items())))
+    expect(page.locator(".og-storage-full")).to_be_visible()
+    expect(page.locator(".og-storage-full")).to_have_text(strings["progress.storage_full"])
+    items = step_items()
+    assert stored_ticks(page)["reader"]["profile"] == {items[0]: 1, items[2]: 1}
+
+    page.goto(f"{site_url}/reader/")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=2, total=manual_items()))
+    assert export(page, tmp_path)["ticks"] == {"reader": {"profile": {items[0]: 1, items[2]: 1}}}
+    assert errors == []
+
+
+def test_data_set_aside_survives_a_tick_when_storage_is_nearly_full(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    # Ticks of a later version: more than the room left, so they cannot be copied aside.
+    later = json.dumps({"version": 2, "ticks": {"reader": {"profile": {"x": 1}}}, "notes": "n" * 4000})
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(later)})")
+    page.evaluate(FILL_STORAGE)
+    page.evaluate("localStorage.removeItem('filler.' + (localStorage.length - 2))")  # some room, not 4000
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    assert ticked(page)[0]
+    expect(page.locator(".og-storage-full")).to_be_visible()
+    kept = page.evaluate(f"[localStorage.getItem('{KEY}'), localStorage.getItem('{KEY}.unreadable')]")
+    assert later in kept
+
+    page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('filler.')).forEach(k => localStorage.removeItem(k))")
+    page.reload()
+    tick(page, 1)  # with room: set aside first, then written over
+    assert page.evaluate(f"localStorage.getItem('{KEY}.unreadable')") == later
+    assert stored_ticks(page) == {"reader": {"profile": {step_items()[1]: 1}}}
+    expect(page.locator(".og-storage-full")).to_be_hidden()
+
+
+def test_blocked_storage_says_ticks_are_lost_on_leaving_the_page(phone: BrowserContext, site_url: str) -> None:
+    phone.add_init_script(BLOCK_STORAGE)
+    page = phone.new_page()
+    errors = watch_errors(page)
+    strings = plugin_strings("en")
+    # What happens below is what the notice says.
+    assert "only while this page is open" in strings["progress.storage_off"]
+    assert "lost when you leave this page" in strings["progress.storage_off"]
+    page.goto(f"{site_url}/en{STEP}")
+    notice = page.locator(".og-storage-off")
+    expect(notice).to_have_text(strings["progress.storage_off"])
+    tick(page, 0)
+    assert ticked(page)[0]
+    page.locator(".og-step-nav__link--next").click()
+    page.wait_for_url(f"{site_url}/en/reader/search/")
+    expect(page.locator(".og-storage-off")).to_be_visible()
+    page.goto(f"{site_url}/en{STEP}")
+    assert not any(ticked(page))
+    expect(notice).to_be_visible()
+    assert errors == []
