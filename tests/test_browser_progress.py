@@ -427,3 +427,59 @@ def test_blocked_storage_says_ticks_are_lost_on_leaving_the_page(phone: BrowserC
     assert not any(ticked(page))
     expect(notice).to_be_visible()
     assert errors == []
+
+
+# -- import ------------------------------------------------------------------------------------
+
+def import_file(page: Page, path: Path, content: object) -> None:
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    page.locator("[data-og-action='import']").set_input_files(str(path))
+
+
+def test_import_refuses_a_file_over_1_mb_at_once(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/en/reader/")
+    big = {"version": 1, "ticks": {"reader": {"profile": {step_items()[0]: 1}}}, "notes": "n" * (1024 * 1024)}
+    import_file(page, tmp_path / "big.json", big)
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.import_too_large"])
+    assert stored_ticks(page) == {}
+
+
+def test_import_takes_only_ticks_of_known_items(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/reader/")
+    items = step_items()
+    hello = [item.id for item in load().manual("reader").steps[0].source.checklist]
+    content = {"version": 1, "ticks": {
+        "reader": {
+            "profile": {items[0]: True, items[1]: 1, items[2]: "false", items[3]: "0", items[4]: [],
+                        "no-such-item": 1},
+            "hello": {hello[0]: {}, hello[1]: "1", hello[2]: 0, hello[3]: False},
+            "no-such-step": {items[0]: 1},
+        },
+        "no-such-manual": {"profile": {items[0]: 1}},
+    }}
+    import_file(page, tmp_path / "progress.json", content)
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.imported"])
+    assert stored_ticks(page) == {"reader": {"profile": {items[0]: 1, items[1]: 1}}}
+
+
+def test_import_of_a_file_without_ticks_of_this_library_says_so(phone: BrowserContext, site_url: str,
+                                                                 tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/en/")
+    import_file(page, tmp_path / "progress.json", {"version": 1, "ticks": {"elsewhere": {"a": {"b": 1}}}})
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.import_empty"])
+    assert stored_ticks(page) == {}
+
+
+def test_import_says_so_when_the_ticks_cannot_be_saved(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/reader/")
+    page.evaluate(FILL_STORAGE)
+    import_file(page, tmp_path / "progress.json", {"version": 1, "ticks": {"reader": {"profile": {step_items()[0]: 1}}}})
+    strings = plugin_strings("sv")
+    expect(page.locator(".og-tools__status")).to_have_text(strings["progress.import_unsaved"])
+    # Shown while the page is open, as the page says; not stored.
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=1, total=manual_items()))
+    assert stored_ticks(page) == {}

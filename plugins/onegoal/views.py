@@ -92,6 +92,8 @@ class OverviewView:
     total_duration: int
     steps: tuple[StepRow, ...]
     changelog: tuple[ChangeRow, ...]
+    # What a progress file may bring in (library_checklists).
+    checklists: str
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,12 @@ class ManualCard:
 class AudienceGroup:
     audience: str
     manuals: tuple[ManualCard, ...]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    groups: tuple[AudienceGroup, ...]
+    checklists: str
 
 
 @dataclass(frozen=True)
@@ -238,7 +246,8 @@ class Views:
         )
         return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
                             self.pick(manual.description), manual.version,
-                            sum(step.duration for step in manual.steps), rows, changes)
+                            sum(step.duration for step in manual.steps), rows, changes,
+                            library_checklists(self.library))
 
     def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation) -> PrintView:
         """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
@@ -261,7 +270,7 @@ class Views:
     def print_url(self, manual: Manual) -> str:
         return self.url(manual, PRINT_NAME)
 
-    def home(self) -> tuple[AudienceGroup, ...]:
+    def home(self) -> HomeView:
         groups = []
         for audience in self.library.audiences:
             cards = tuple(
@@ -272,7 +281,7 @@ class Views:
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
-        return tuple(groups)
+        return HomeView(tuple(groups), library_checklists(self.library))
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""
@@ -300,3 +309,10 @@ def checklist_ids(*steps: Step) -> str:
     """
     return json.dumps({step.slug: [item.id for item in step.source.checklist] for step in steps},
                       separators=(",", ":"))
+
+
+def library_checklists(library: Library) -> str:
+    """Every manual's steps and checklist ids, {"<manual>": {"<step>": [ids]}}: the ticks a
+    progress file may bring in. Anything else in a file is not stored."""
+    return json.dumps({manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
+                       for manual in library.manuals}, separators=(",", ":"))

@@ -20,6 +20,9 @@
   var KEY = "onegoal.progress";
   var UNREADABLE_KEY = "onegoal.progress.unreadable";
   var VERSION = 1;
+  /* A progress file of every manual of the library is a few kilobytes: anything much bigger
+     is not one, and reading it would hold up the page. */
+  var MAX_IMPORT_BYTES = 1024 * 1024;
 
   /* -- data ----------------------------------------------------------------- */
 
@@ -75,7 +78,8 @@
     return found;
   }
 
-  /* Well-formed ticks of this version, or null: anything else is not read. */
+  /* Well-formed ticks of this version, or null: anything else is not read. Only true and 1
+     are ticks: "false", "0", [] and {} are not, though JavaScript would call them true. */
   function clean(raw) {
     if (!isObject(raw) || raw.version !== VERSION || !isObject(raw.ticks)) return null;
     var data = emptyData();
@@ -86,7 +90,7 @@
         var items = steps[step];
         if (!isObject(items)) return;
         own(items).forEach(function (item) {
-          if (items[item]) tick(data, manual, step, item, true);
+          if (items[item] === true || items[item] === 1) tick(data, manual, step, item, true);
         });
       });
     });
@@ -323,16 +327,51 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  /* Importing adds the file's ticks to the ones here: nothing ticked is lost. */
+  /* {"<manual>": {"<step>": [ids]}}: the ticks this library has, from the tools' element. */
+  function checklists(input) {
+    var tools = input.closest("[data-og-checklists]");
+    var known = tools ? parse(tools.getAttribute("data-og-checklists")) : null;
+    return isObject(known) ? known : null;
+  }
+
+  function isKnown(known, path) {
+    var steps = Object.prototype.hasOwnProperty.call(known, path[0]) ? known[path[0]] : null;
+    var items = isObject(steps) && Object.prototype.hasOwnProperty.call(steps, path[1]) ? steps[path[1]] : null;
+    return Array.isArray(items) && items.indexOf(path[2]) !== -1;
+  }
+
+  /* Importing adds the file's ticks to the ones here: nothing ticked is lost. Only ticks of
+     this library's manuals, steps and items are taken, and success is said only once they
+     have been read back from storage. */
   function onImport(input) {
     var file = input.files && input.files[0];
+    var known = checklists(input);
     if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      input.value = "";
+      setStatus("progress.import_too_large");
+      return;
+    }
     var reader = new FileReader();
+    reader.onerror = function () { setStatus("progress.import_failed"); };
     reader.onload = function () {
       var incoming = clean(parse(String(reader.result)));
-      setStatus(incoming ? "progress.imported" : "progress.import_failed");
-      if (!incoming) return;
-      change(paths(incoming).map(function (path) { return { path: path, on: true }; }));
+      if (!incoming || !known) {
+        setStatus("progress.import_failed");
+        return;
+      }
+      var wanted = paths(incoming).filter(function (path) { return isKnown(known, path); });
+      if (!wanted.length) {
+        setStatus("progress.import_empty");
+        return;
+      }
+      var here = current();
+      change(wanted.filter(function (path) {
+        return !isTicked(here, path[0], path[1], path[2]);
+      }).map(function (path) { return { path: path, on: true }; }));
+      var back = stored().data;
+      var kept = wanted.every(function (path) { return isTicked(back, path[0], path[1], path[2]); });
+      setStatus(kept ? "progress.imported" : "progress.import_unsaved");
     };
     reader.readAsText(file);
     input.value = "";
