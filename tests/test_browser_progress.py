@@ -483,3 +483,52 @@ def test_import_says_so_when_the_ticks_cannot_be_saved(phone: BrowserContext, si
     # Shown while the page is open, as the page says; not stored.
     expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=1, total=manual_items()))
     assert stored_ticks(page) == {}
+
+
+# -- two tabs ------------------------------------------------------------------------------------
+
+SHOWS_AND_STORES = """([key, want]) => {
+  const stored = JSON.parse(localStorage.getItem(key) || '{"ticks": {}}').ticks;
+  const kept = Object.keys((stored.reader || {}).profile || {}).sort();
+  const shown = [...document.querySelectorAll('.og-checklist__box')].filter(box => box.checked)
+    .map(box => box.dataset.ogItem).sort();
+  return JSON.stringify(kept) === JSON.stringify(want) && JSON.stringify(shown) === JSON.stringify(want);
+}"""
+
+
+def test_two_tabs_ticking_at_the_same_moment_lose_nothing(phone: BrowserContext, site_url: str) -> None:
+    tabs = [phone.new_page(), phone.new_page()]
+    for tab in tabs:
+        tab.goto(site_url + STEP)
+    items = step_items()
+    expected = dict.fromkeys(items, False)
+    for round_ in range(20):
+        # Each tab toggles its own item, both at the same moment: a click scheduled in each.
+        mine = [round_ % len(items), (round_ + 2) % len(items)]
+        at = tabs[0].evaluate("Date.now() + 150")
+        for tab, index in zip(tabs, mine):
+            tab.evaluate("([at, index]) => setTimeout(() => document.querySelectorAll('.og-checklist__box')[index].click(),"
+                         " at - Date.now())", [at, index])
+        for index in mine:
+            expected[items[index]] = not expected[items[index]]
+        want = [item for item in items if expected[item]]
+        for tab in tabs:
+            # Waits for both ticks stored and shown in both tabs; a lost one never comes.
+            tab.wait_for_function(SHOWS_AND_STORES, arg=[KEY, sorted(want)], timeout=10_000)
+            expect(tab.locator(".og-checklist .og-progress")).to_have_text(
+                fill(plugin_strings("sv")["progress.step"], n=len(want), total=len(items)))
+
+
+def test_a_tick_in_one_tab_shows_in_the_other(phone: BrowserContext, site_url: str) -> None:
+    step, overview = phone.new_page(), phone.new_page()
+    step.goto(site_url + STEP)
+    overview.goto(f"{site_url}/reader/")
+    other = phone.new_page()
+    other.goto(site_url + STEP)
+    tick(step, 3)
+    expect(other.locator(".og-checklist__box").nth(3)).to_be_checked()
+    expect(other.locator(".og-checklist .og-progress")).to_have_text(
+        fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
+    expect(overview.locator(".og-progress--manual")).to_have_text(
+        fill(plugin_strings("sv")["progress.manual"], n=1, total=manual_items()))
+    expect(overview.locator(".og-state").nth(1)).to_have_text(plugin_strings("sv")["progress.started"])

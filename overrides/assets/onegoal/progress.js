@@ -1,7 +1,7 @@
 /* OneGoal: checklists that remember, progress, reset, export and import.
  *
  * Ticks live in this browser's localStorage only, under one key:
- *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}}
+ *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}, "changed": [...]}
  * keyed by manual id, step slug and item id, so every language shows the same ticks.
  * Items that no longer exist are kept but not counted; new items start unticked.
  *
@@ -9,6 +9,11 @@
  * show, and Export always saves them. Each change is made to what is stored at that
  * moment (read, change the one tick, write). A change that cannot be written (storage full
  * or blocked) lasts while the page is open, and the page says so.
+ *
+ * Two tabs: browsers write localStorage for each tab on its own, so two ticks made at the
+ * same moment in two tabs can each be written over the other's. Each write therefore names
+ * the items it changed ("changed"); a tab that sees, in another tab's write, that one of its
+ * own changes is missing and was not changed on purpose over there, makes it again.
  *
  * Data this script cannot read (of another version, or damaged) is set aside under
  * onegoal.progress.unreadable before anything is written over it, and never written over
@@ -121,8 +126,9 @@
 
   /* -- storage ------------------------------------------------------------- */
 
-  /* This page's changes that could not be written, {path: [manual, step, item], on: bool,
-     saved: false}, one per item: shown on top of what is stored. */
+  /* This page's own changes: {path: [manual, step, item], on: bool, saved: bool}, one per
+     item. Unsaved ones could not be written and are shown on top of what is stored; saved
+     ones are kept to make them again if another tab's write loses them. */
   var changes = [];
   /* The browser refuses storage outright (even reading throws): nothing lasts beyond this page. */
   var blocked = false;
@@ -208,7 +214,11 @@
       return false;
     }
     var data = apply(now.data, pending);
-    var text = JSON.stringify({ version: VERSION, ticks: data.ticks });
+    var text = JSON.stringify({
+      version: VERSION,
+      ticks: data.ticks,
+      changed: pending.map(function (change) { return change.path; })
+    });
     try {
       store.setItem(KEY, text);
     } catch (error) {
@@ -216,7 +226,7 @@
       showNotice(".og-storage-full");
       return false;
     }
-    changes = [];
+    pending.forEach(function (change) { change.saved = true; });
     hideNotice(".og-storage-full");
     return true;
   }
@@ -224,6 +234,30 @@
   function change(list) {
     list.forEach(function (item) { remember(item.path, item.on); });
     save();
+    render();
+  }
+
+  /* Another tab wrote. Its own changes stand; changes of this page that its write lost
+     (it had read the data before this page wrote) are made again. */
+  function onStorage(event) {
+    if (event.key !== KEY && event.key !== null) return;
+    var theirs = event.key === null ? null : parse(event.newValue);
+    var changed = theirs && Array.isArray(theirs.changed) ? theirs.changed : [];
+    changes = changes.filter(function (mine) {
+      /* Storage cleared over there: what this page had written goes with it. */
+      if (event.key === null) return !mine.saved;
+      /* The same item changed there after here: theirs stands. */
+      return !changed.some(function (path) { return Array.isArray(path) && samePath(path, mine.path); });
+    });
+    var now = stored();
+    var lost = false;
+    changes.forEach(function (mine) {
+      if (mine.saved && now.readable && isTicked(now.data, mine.path[0], mine.path[1], mine.path[2]) !== mine.on) {
+        mine.saved = false;
+        lost = true;
+      }
+    });
+    if (lost) save();
     render();
   }
 
@@ -406,12 +440,13 @@
     listening = true;
     document.addEventListener("change", onChange);
     document.addEventListener("click", onClick);
-    window.addEventListener("storage", function (event) {
-      if (event.key === KEY || event.key === null) render();
-    });
-    /* A page restored by "back" shows what was ticked meanwhile on other pages. */
+    window.addEventListener("storage", onStorage);
+    /* A page restored by "back" shows what was ticked meanwhile on other pages. It heard
+       nothing while away, so its saved changes are no longer its to make again. */
     window.addEventListener("pageshow", function (event) {
-      if (event.persisted) render();
+      if (!event.persisted) return;
+      changes = unsaved();
+      render();
     });
   }
 
