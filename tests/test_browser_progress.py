@@ -325,7 +325,6 @@ def test_ticks_and_progress_with_instant_navigation(phone: BrowserContext, insta
     assert errors == []
 
 
-
 # -- storage that is full, blocked or holds data of another version ---------------------------
 
 FILL_STORAGE = """() => {
@@ -445,7 +444,8 @@ def test_import_refuses_a_file_over_1_mb_at_once(phone: BrowserContext, site_url
     assert stored_ticks(page) == {}
 
 
-def test_import_takes_only_ticks_of_known_items(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+def test_import_takes_only_ticks_of_known_items_under_their_current_names(phone: BrowserContext, site_url: str,
+                                                                         tmp_path: Path) -> None:
     page = phone.new_page()
     page.goto(f"{site_url}/reader/")
     items = step_items()
@@ -458,10 +458,12 @@ def test_import_takes_only_ticks_of_known_items(phone: BrowserContext, site_url:
             "no-such-step": {items[0]: 1},
         },
         "no-such-manual": {"profile": {items[0]: 1}},
+        "guide": {"old-start": {"item-4": 1}},  # moved: guide's step "old-start" is "start" now
     }}
     import_file(page, tmp_path / "progress.json", content)
     expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.imported"])
-    assert stored_ticks(page) == {"reader": {"profile": {items[0]: 1, items[1]: 1}}}
+    assert stored_ticks(page) == {"reader": {"profile": {items[0]: 1, items[1]: 1}},
+                                  "guide": {"start": {"item-4": 1}}}
 
 
 def test_import_of_a_file_without_ticks_of_this_library_says_so(phone: BrowserContext, site_url: str,
@@ -532,3 +534,24 @@ def test_a_tick_in_one_tab_shows_in_the_other(phone: BrowserContext, site_url: s
     expect(overview.locator(".og-progress--manual")).to_have_text(
         fill(plugin_strings("sv")["progress.manual"], n=1, total=manual_items()))
     expect(overview.locator(".og-state").nth(1)).to_have_text(plugin_strings("sv")["progress.started"])
+
+
+# -- moved steps and items -----------------------------------------------------------------------
+
+def test_ticks_under_old_names_show_under_the_new_names(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    # Ticked before the editors renamed the step "old-start" to "start" and the item
+    # "old-item" of "plan" to "item-1" (the guide's manual.yml records both moves).
+    saved = {"version": 1, "ticks": {"guide": {"old-start": {"item-1": 1, "item-3": 1}, "start": {"item-2": 1},
+                                               "plan": {"old-item": 1, "item-2": 1}}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    page.goto(f"{site_url}/en/guide/start/")
+    assert ticked(page) == [True, True, True, False]
+    page.goto(f"{site_url}/en/guide/plan/")
+    assert ticked(page) == [True, True, False, False]
+    page.goto(f"{site_url}/en/guide/")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(plugin_strings("en")["progress.manual"], n=5, total=16))
+    # Moved once: stored under the new names only.
+    assert stored_ticks(page) == {"guide": {"start": {"item-1": 1, "item-2": 1, "item-3": 1},
+                                            "plan": {"item-1": 1, "item-2": 1}}}

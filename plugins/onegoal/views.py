@@ -73,6 +73,8 @@ class StepView:
     outdated: bool
     source_language: str
     source_url: str
+    # Where readers' ticks under old names go (library_moves): the page script moves them.
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,9 @@ class OverviewView:
     total_duration: int
     steps: tuple[StepRow, ...]
     changelog: tuple[ChangeRow, ...]
-    # What a progress file may bring in (library_checklists).
+    # What a progress file may bring in (library_checklists) and where old names go.
     checklists: str
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class AudienceGroup:
 class HomeView:
     groups: tuple[AudienceGroup, ...]
     checklists: str
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,7 @@ class Views:
             outdated=shown.outdated,
             source_language=self.library.source_language,
             source_url=self.source_url(manual, step.slug),
+            moves=library_moves(self.library),
         )
 
     def overview(self, manual: Manual) -> OverviewView:
@@ -247,7 +252,7 @@ class Views:
         return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes,
-                            library_checklists(self.library))
+                            library_checklists(self.library), library_moves(self.library))
 
     def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation) -> PrintView:
         """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
@@ -281,7 +286,7 @@ class Views:
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
-        return HomeView(tuple(groups), library_checklists(self.library))
+        return HomeView(tuple(groups), library_checklists(self.library), library_moves(self.library))
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""
@@ -316,3 +321,19 @@ def library_checklists(library: Library) -> str:
     progress file may bring in. Anything else in a file is not stored."""
     return json.dumps({manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
                        for manual in library.manuals}, separators=(",", ":"))
+
+
+def library_moves(library: Library) -> str:
+    """Where ticks kept under old names go, for the manuals that record moves:
+    {"<manual>": {"steps": {"<old>": "<new>"}, "items": {"<step>/<old id>": "<step>/<new id>"}}}.
+
+    Names hold no "/" (manual.yml writes an item as "step/id"), so the pairs stay short.
+    """
+    moves = {
+        manual.id: {"steps": dict(manual.history.steps),
+                    "items": {f"{step}/{old}": f"{new_step}/{new}"
+                              for (step, old), (new_step, new) in manual.history.items.items()}}
+        for manual in library.manuals
+        if manual.history.steps or manual.history.items
+    }
+    return json.dumps(moves, separators=(",", ":"))

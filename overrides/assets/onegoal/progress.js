@@ -3,7 +3,8 @@
  * Ticks live in this browser's localStorage only, under one key:
  *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}, "changed": [...]}
  * keyed by manual id, step slug and item id, so every language shows the same ticks.
- * Items that no longer exist are kept but not counted; new items start unticked.
+ * Items that no longer exist are kept but not counted; new items start unticked. Ticks
+ * kept under a step's or an item's old name (the manuals' `moved:`) count under the new one.
  *
  * What the reader sees never depends on being able to write: ticks that are stored always
  * show, and Export always saves them. Each change is made to what is stored at that
@@ -113,15 +114,45 @@
   /* -- what the library says (from the page) --------------------------------- */
 
   var strings = {};
+  /* {"<manual>": {"steps": {"<old>": "<new>"}, "items": {"<step>/<old id>": "<step>/<new id>"}}} */
+  var moves = map();
 
   function loadPageData() {
     var element = document.getElementById("og-strings");
     var read = element ? parse(element.getAttribute("data-og-strings")) : null;
     strings = isObject(read) ? read : {};
+    read = element ? parse(element.getAttribute("data-og-moves")) : null;
+    moves = isObject(read) ? read : map();
   }
 
   function say(key, n, total) {
     return String(strings[key] || "").replace("{n}", n).replace("{total}", total);
+  }
+
+  /* Where a tick kept under (step, item) belongs now. An item's move may be written with
+     the step's old name or its new one. */
+  function moved(manual, step, item) {
+    var known = Object.prototype.hasOwnProperty.call(moves, manual) ? moves[manual] : null;
+    if (!isObject(known)) return [step, item];
+    var stepMoves = isObject(known.steps) ? known.steps : {};
+    var itemMoves = isObject(known.items) ? known.items : {};
+    var lookup = function (name) {
+      var to = Object.prototype.hasOwnProperty.call(itemMoves, name) ? itemMoves[name] : null;
+      return typeof to === "string" && to.split("/").length === 2 ? to.split("/") : null;
+    };
+    var newStep = Object.prototype.hasOwnProperty.call(stepMoves, step) && typeof stepMoves[step] === "string"
+      ? stepMoves[step] : step;
+    return lookup(step + "/" + item) || lookup(newStep + "/" + item) || [newStep, item];
+  }
+
+  /* Ticks under old names moved to the new ones; what is ticked under a new name stays. */
+  function migrate(data) {
+    var result = emptyData();
+    paths(data).forEach(function (path) {
+      var to = moved(path[0], path[1], path[2]);
+      tick(result, path[0], to[0], to[1], true);
+    });
+    return result;
   }
 
   /* -- storage ------------------------------------------------------------- */
@@ -153,7 +184,7 @@
     }
     if (text === null) return { data: emptyData(), text: null, readable: true };
     var data = clean(parse(text));
-    return data ? { data: data, text: text, readable: true } : { data: emptyData(), text: text, readable: false };
+    return data ? { data: migrate(data), text: text, readable: true } : { data: emptyData(), text: text, readable: false };
   }
 
   function apply(data, list) {
@@ -375,8 +406,8 @@
   }
 
   /* Importing adds the file's ticks to the ones here: nothing ticked is lost. Only ticks of
-     this library's manuals, steps and items are taken, and success is said only once they
-     have been read back from storage. */
+     this library's manuals, steps and items are taken (under their new names if they have
+     moved), and success is said only once they have been read back from storage. */
   function onImport(input) {
     var file = input.files && input.files[0];
     var known = checklists(input);
@@ -394,7 +425,7 @@
         setStatus("progress.import_failed");
         return;
       }
-      var wanted = paths(incoming).filter(function (path) { return isKnown(known, path); });
+      var wanted = paths(migrate(incoming)).filter(function (path) { return isKnown(known, path); });
       if (!wanted.length) {
         setStatus("progress.import_empty");
         return;
@@ -430,11 +461,24 @@
 
   var listening = false;
 
+  /* Ticks under old names are moved once: written back under the new names (if storage
+     can be written; until then they show under the new names all the same). */
+  function moveOldNames() {
+    var now = stored();
+    if (!now.readable || now.text === null) return;
+    var old = paths(clean(parse(now.text))).some(function (path) {
+      var to = moved(path[0], path[1], path[2]);
+      return to[0] !== path[1] || to[1] !== path[2];
+    });
+    if (old) save();
+  }
+
   function init() {
     loadPageData();
     Array.prototype.forEach.call(document.querySelectorAll(".og-tools"), function (tools) {
       tools.hidden = false;
     });
+    moveOldNames();
     render();
     if (listening) return;
     listening = true;
