@@ -1,5 +1,5 @@
 """Offline reading in a real headless Chromium: the service worker keeps the pages a reader
-has opened, opens them without a network and follows a new build; and the web app manifests."""
+has opened, opens them without a network, follows a new build, and keeps real pages only."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, _QuietHandler
+from conftest import PHONE, _QuietHandler, fixture_project, mkdocs_build
+from library_factory import WORDS
 from playwright.sync_api import Browser, Error, expect
 from test_build import load
 
@@ -152,3 +153,129 @@ def test_installable_with_a_manifest_in_the_readers_language(site: Path, languag
             assert icon["sizes"] == f"{width}x{height}"
             sizes.add(width)
     assert {192, 512} <= sizes
+
+
+def build_of(site: Path) -> str:
+    """The build stamp in a site's service worker: its cache is named after it."""
+    match = re.search(r'var BUILD = "(\d+)"', (site / "sw.js").read_text(encoding="utf-8"))
+    assert match
+    return match.group(1)
+
+
+def is_kept(page, url: str) -> bool:
+    return page.evaluate("async (url) => Boolean(await caches.match(url))", url)
+
+
+def kept_text(page, url: str) -> str:
+    return page.evaluate("async (url) => { const kept = await caches.match(url); return kept ? kept.text() : ''; }", url)
+
+
+@pytest.fixture(scope="module")
+def withdrawn_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture library built again without the reader's step "work": an editor withdrew it."""
+    root = tmp_path_factory.mktemp("withdrawn")
+    config = fixture_project(root / "project")
+    manual = root / "project" / "manuals" / "reader"
+    for path in manual.glob("work*.md"):
+        path.unlink()
+    yml = manual / "manual.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  - work\n", "", 1), encoding="utf-8")
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site" / "reader" / "work").exists()
+    return root / "site"
+
+
+def test_a_step_withdrawn_by_a_new_build_no_longer_opens_offline(browser: Browser, server: Server,
+                                                                 site: Path, withdrawn_site: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/reader/profile/")
+    withdrawn = f"{server.url}/reader/work/"
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+    assert is_kept(page, withdrawn)
+
+    server.folder = withdrawn_site
+    page.goto(f"{server.url}/reader/profile/")  # online: the new build's worker is installed
+    assert build_of(withdrawn_site) != build_of(site)
+    wait_until(page, "async (name) => (await caches.keys()).join() === name", f"onegoal-{build_of(withdrawn_site)}")
+    remaining = [url for url in manual_urls(server.url, "") if url != withdrawn]
+    wait_until(page, KEPT, remaining)
+    assert not is_kept(page, withdrawn)
+
+    server.stop()
+    for url in remaining:
+        page.goto(url)
+        expect(page.locator("h1")).to_be_visible()
+    # Last: the browser's error page that follows would interrupt a next navigation.
+    with pytest.raises(Error):
+        page.goto(withdrawn)
+    context.close()
+
+
+def test_the_home_and_about_pages_open_offline_after_visiting_a_step(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/en/reader/profile/")
+    # The manifest's start_url is the language's home page.
+    assert json.loads(page.request.get(f"{server.url}/en/manifest.webmanifest").text())["start_url"] == "./"
+    home, about = f"{server.url}/en/", f"{server.url}/en/about/"
+    wait_until(page, KEPT, manual_urls(server.url, "en/") + [home, about])
+    server.stop()
+    heading = WORDS["en"][0]
+    for url, title in ((home, f"Index {heading}"), (about, f"About {heading}")):
+        page.goto(url)
+        expect(page.locator("h1")).to_contain_text(title)  # and its permalink
+        assert page.locator("html").get_attribute("lang") == "en"
+    context.close()
+
+
+def test_a_kept_page_opens_offline_at_each_of_its_addresses(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/reader/profile/")
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+    server.stop()
+    title = load().manual("reader").steps[0].source.title
+    for address in ("reader/hello", "reader/hello/", "reader/hello/index.html", "reader/hello/?from=a-friend"):
+        page.goto(f"{server.url}/{address}")
+        expect(page.locator("h1")).to_have_text(title)
+        # Its links lead on from the copy: the next step opens too.
+        page.locator(".og-step-nav__link--next").click()
+        page.wait_for_url(f"{server.url}/reader/profile/")
+        expect(page.locator(".og-checklist__box").first).to_be_visible()
+    context.close()
+
+
+def test_a_directory_listing_never_replaces_a_kept_page(browser: Browser, server: Server, site: Path,
+                                                        tmp_path: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/reader/profile/")
+    wait_until(page, KEPT, manual_urls(server.url, ""))
+
+    # A broken upload: the folder of a kept page without its page, which this server answers
+    # with a listing of the folder (200, HTML); and another page changed.
+    broken = tmp_path / "broken"
+    shutil.copytree(site, broken)
+    (broken / "reader" / "work" / "index.html").unlink()
+    other = broken / "reader" / "hello" / "index.html"
+    other.write_text(other.read_text(encoding="utf-8").replace("<h1", "<h1 data-build='new'", 1), encoding="utf-8")
+    server.folder = broken
+
+    work = f"{server.url}/reader/work/"
+    page.goto(work)
+    expect(page.locator("body")).to_contain_text("Directory listing")
+    # The worker writes its cache in turn: once the later page is renewed, the listing has
+    # been looked at.
+    page.goto(f"{server.url}/reader/hello/")
+    wait_until(page, """async (url) => {
+        const kept = await caches.match(url);
+        return Boolean(kept) && (await kept.text()).includes("data-build='new'");
+    }""", f"{server.url}/reader/hello/")
+    assert 'name="onegoal-page" content="reader/work/"' in kept_text(page, work)
+
+    server.stop()
+    page.goto(work)
+    expect(page.locator("h1")).to_have_text(load().manual("reader").steps[3].source.title)
+    context.close()
