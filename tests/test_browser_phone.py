@@ -1,23 +1,12 @@
-"""A phone's view: accessibility, sizes, no JavaScript, printing and offline reading."""
+"""A phone's view: accessibility, sizes, no JavaScript and printing (offline reading:
+test_browser_offline.py)."""
 
 from __future__ import annotations
 
-import http.server
-import json
-import re
-import struct
-import shutil
-import threading
-import time
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PHONE, _QuietHandler
-from playwright.sync_api import Browser, BrowserContext, Error, expect
-from test_build import load
-
-from onegoal.translation import direction
+from conftest import PHONE
+from playwright.sync_api import Browser, BrowserContext, expect
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
               "resultTypes": ["violations"]}
@@ -91,135 +80,3 @@ def test_checklist_without_javascript(browser: Browser, site_url: str) -> None:
     expect(boxes.first).to_be_visible()
     assert page.pdf(format="A4")[:4] == b"%PDF"
     context.close()
-
-
-class Server:
-    """Serves a folder that the test can swap or switch off: the network is really gone."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(self.folder), **kwargs)  # noqa: E731
-        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
-
-    def stop(self) -> None:
-        self.http.shutdown()
-        self.http.server_close()
-
-
-@pytest.fixture()
-def server(site: Path):
-    running = Server(site)
-    yield running
-    running.http.server_close()
-
-
-KEPT = """async (urls) => {
-  for (const url of urls) {
-    if (!(await caches.match(url))) return false;
-  }
-  return true;
-}"""
-
-
-def manual_urls(base: str, prefix: str, manual: str = "reader") -> list[str]:
-    steps = [step.slug for step in load().manual(manual).steps]
-    return [f"{base}/{prefix}{manual}/"] + [f"{base}/{prefix}{manual}/{name}/" for name in steps]
-
-
-def cache_names(page) -> list[str]:
-    return page.evaluate("caches.keys()")
-
-
-def wait_until(page, script: str, arg: object = None, seconds: float = 15) -> None:
-    """Poll an async check in the page (evaluate awaits its promise; wait_for_function does not)."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(script, arg):
-        assert time.monotonic() < deadline, f"timed out waiting for {script[:60]}"
-        page.wait_for_timeout(200)
-
-
-def test_a_manual_opens_offline_after_one_visit(browser: Browser, server: Server) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{server.url}/ar/reader/profile/")
-    wait_until(page, KEPT, manual_urls(server.url, "ar/"))
-    server.stop()
-    with pytest.raises(Error):
-        page.request.get(f"{server.url}/ar/reader/")  # nothing answers any more
-    for path in ("ar/reader/profile/", "ar/reader/work/", "ar/reader/"):
-        page.goto(f"{server.url}/{path}")
-        expect(page.locator("h1")).to_be_visible()
-        assert page.locator("html").get_attribute("lang") == "ar"
-    page.goto(f"{server.url}/ar/reader/search/")
-    expect(page.locator(".og-checklist__box").first).to_be_visible()
-    context.close()
-
-
-def test_links_without_a_final_slash_still_open_online(browser: Browser, server: Server) -> None:
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(f"{server.url}/reader/profile/")
-    wait_until(page, KEPT, manual_urls(server.url, ""))
-    page.goto(f"{server.url}/en")
-    assert page.url == f"{server.url}/en/"
-    page.goto(f"{server.url}/reader/hello")
-    expect(page.locator("h1")).to_be_visible()
-    context.close()
-
-
-def test_a_new_build_replaces_the_kept_pages_once_online(browser: Browser, server: Server, site: Path,
-                                                         tmp_path: Path) -> None:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{server.url}/guide/start/")
-    wait_until(page, KEPT, manual_urls(server.url, "", "guide"))
-    page.goto(f"{server.url}/reader/profile/")
-    wait_until(page, KEPT, manual_urls(server.url, ""))
-    (old_cache,) = cache_names(page)
-
-    rebuilt = tmp_path / "rebuilt"
-    shutil.copytree(site, rebuilt)
-    sw = rebuilt / "sw.js"
-    sw.write_text(re.sub(r'BUILD = "\d+"', 'BUILD = "1"', sw.read_text(encoding="utf-8")), encoding="utf-8")
-    other = rebuilt / "reader" / "work" / "index.html"
-    other.write_text(other.read_text(encoding="utf-8").replace("<h1", "<h1 data-build='new'", 1), encoding="utf-8")
-    server.folder = rebuilt
-
-    page.goto(f"{server.url}/reader/profile/")
-    wait_until(page, "async () => (await caches.keys()).join() === 'onegoal-1'")
-    wait_until(page, KEPT, manual_urls(server.url, ""))
-    assert old_cache != "onegoal-1"
-    wait_until(page, """async (url) => {
-        const kept = await caches.match(url);
-        return Boolean(kept) && (await kept.text()).includes("data-build='new'");
-    }""", f"{server.url}/reader/work/")
-    server.stop()
-    page.goto(f"{server.url}/reader/work/")
-    expect(page.locator("h1[data-build='new']")).to_be_visible()
-    page.goto(f"{server.url}/guide/meet/")  # the other manual kept before the update
-    expect(page.locator("h1")).to_be_visible()
-    context.close()
-
-
-@pytest.mark.parametrize("language", ["sv", "ar", "ti"])
-def test_installable_with_a_manifest_in_the_readers_language(site: Path, language: str) -> None:
-    prefix = PREFIX[language]
-    html = (site / prefix / "reader" / "index.html").read_text(encoding="utf-8")
-    link = re.search(r'<link rel="manifest" href="([^"]+)"', html)
-    assert link
-    manifest_path = (site / prefix / "reader" / link.group(1)).resolve()
-    assert manifest_path == (site / prefix / "manifest.webmanifest").resolve()
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    assert (manifest["lang"], manifest["dir"]) == (language, direction(language))
-    assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
-    sizes = set()
-    for icon in manifest["icons"]:
-        icon_path = (manifest_path.parent / icon["src"]).resolve()
-        assert icon_path.is_file(), icon["src"]
-        if icon["type"] == "image/png":
-            width, height = struct.unpack(">II", icon_path.read_bytes()[16:24])
-            assert icon["sizes"] == f"{width}x{height}"
-            sizes.add(width)
-    assert {192, 512} <= sizes

@@ -324,3 +324,235 @@ def test_ticks_and_progress_with_instant_navigation(phone: BrowserContext, insta
     expect(page.locator(".og-checklist__box").first).to_be_checked()
     assert page.evaluate("window.__sameDocument === true"), "the theme reloaded instead of swapping"
     assert errors == []
+
+
+# -- storage that is full, blocked or holds data of another version ---------------------------
+
+FILL_STORAGE = """() => {
+  // Fill this site's storage to its quota, in ever smaller pieces, down to one character.
+  let size = 1 << 20, count = 0;
+  while (size >= 1) {
+    try { localStorage.setItem('filler.' + count, 'x'.repeat(size)); count += 1; }
+    catch (error) { size = Math.floor(size / 2); }
+  }
+  return count;
+}"""
+
+BLOCK_STORAGE = """for (const name of ['localStorage', 'sessionStorage']) {
+    Object.defineProperty(window, name, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }}); }"""
+
+
+def stored_ticks(page: Page) -> dict:
+    text = page.evaluate(f"localStorage.getItem('{KEY}')")
+    return json.loads(text)["ticks"] if text else {}
+
+
+def export(page: Page, tmp_path: Path) -> dict:
+    with page.expect_download() as download:
+        page.locator("[data-og-action='export']").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    return json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_stored_ticks_show_and_are_exported_when_storage_is_full(phone: BrowserContext, site_url: str,
+                                                                  tmp_path: Path) -> None:
+    page = phone.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + STEP)
+    tick(page, 0, 2)
+    assert page.evaluate(FILL_STORAGE) > 0
+    page.reload()
+    progress = page.locator(".og-checklist .og-progress")
+    strings = plugin_strings("sv")
+    assert ticked(page)[:3] == [True, False, True]
+    expect(progress).to_have_text(fill(strings["progress.step"], n=2, total=len(step_items())))
+    expect(page.locator(".og-storage-full")).to_be_hidden()
+
+    tick(page, 1)  # there is no room to write it: it lasts while the page is open, and the page says so
+    assert ticked(page)[:3] == [True, True, True]
+    expect(progress).to_have_text(fill(strings["progress.step"], n=3, total=len(step_items())))
+    expect(page.locator(".og-storage-full")).to_be_visible()
+    expect(page.locator(".og-storage-full")).to_have_text(strings["progress.storage_full"])
+    items = step_items()
+    assert stored_ticks(page)["reader"]["profile"] == {items[0]: 1, items[2]: 1}
+
+    page.goto(f"{site_url}/reader/")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=2, total=manual_items()))
+    assert export(page, tmp_path)["ticks"] == {"reader": {"profile": {items[0]: 1, items[2]: 1}}}
+    assert errors == []
+
+
+def test_data_set_aside_survives_a_tick_when_storage_is_nearly_full(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    # Ticks of a later version: more than the room left, so they cannot be copied aside.
+    later = json.dumps({"version": 2, "ticks": {"reader": {"profile": {"x": 1}}}, "notes": "n" * 4000})
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(later)})")
+    page.evaluate(FILL_STORAGE)
+    page.evaluate("localStorage.removeItem('filler.' + (localStorage.length - 2))")  # some room, not 4000
+    page.goto(site_url + STEP)
+    tick(page, 0)
+    assert ticked(page)[0]
+    expect(page.locator(".og-storage-full")).to_be_visible()
+    kept = page.evaluate(f"[localStorage.getItem('{KEY}'), localStorage.getItem('{KEY}.unreadable')]")
+    assert later in kept
+
+    page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('filler.')).forEach(k => localStorage.removeItem(k))")
+    page.reload()
+    tick(page, 1)  # with room: set aside first, then written over
+    assert page.evaluate(f"localStorage.getItem('{KEY}.unreadable')") == later
+    assert stored_ticks(page) == {"reader": {"profile": {step_items()[1]: 1}}}
+    expect(page.locator(".og-storage-full")).to_be_hidden()
+
+
+def test_blocked_storage_says_ticks_are_lost_on_leaving_the_page(phone: BrowserContext, site_url: str) -> None:
+    phone.add_init_script(BLOCK_STORAGE)
+    page = phone.new_page()
+    errors = watch_errors(page)
+    strings = plugin_strings("en")
+    # What happens below is what the notice says.
+    assert "only while this page is open" in strings["progress.storage_off"]
+    assert "lost when you leave this page" in strings["progress.storage_off"]
+    page.goto(f"{site_url}/en{STEP}")
+    notice = page.locator(".og-storage-off")
+    expect(notice).to_have_text(strings["progress.storage_off"])
+    tick(page, 0)
+    assert ticked(page)[0]
+    page.locator(".og-step-nav__link--next").click()
+    page.wait_for_url(f"{site_url}/en/reader/search/")
+    expect(page.locator(".og-storage-off")).to_be_visible()
+    page.goto(f"{site_url}/en{STEP}")
+    assert not any(ticked(page))
+    expect(notice).to_be_visible()
+    assert errors == []
+
+
+# -- import ------------------------------------------------------------------------------------
+
+def import_file(page: Page, path: Path, content: object) -> None:
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    page.locator("[data-og-action='import']").set_input_files(str(path))
+
+
+def test_import_refuses_a_file_over_1_mb_at_once(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/en/reader/")
+    big = {"version": 1, "ticks": {"reader": {"profile": {step_items()[0]: 1}}}, "notes": "n" * (1024 * 1024)}
+    import_file(page, tmp_path / "big.json", big)
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.import_too_large"])
+    assert stored_ticks(page) == {}
+
+
+def test_import_takes_only_ticks_of_known_items_under_their_current_names(phone: BrowserContext, site_url: str,
+                                                                         tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/reader/")
+    items = step_items()
+    hello = [item.id for item in load().manual("reader").steps[0].source.checklist]
+    content = {"version": 1, "ticks": {
+        "reader": {
+            "profile": {items[0]: True, items[1]: 1, items[2]: "false", items[3]: "0", items[4]: [],
+                        "no-such-item": 1},
+            "hello": {hello[0]: {}, hello[1]: "1", hello[2]: 0, hello[3]: False},
+            "no-such-step": {items[0]: 1},
+        },
+        "no-such-manual": {"profile": {items[0]: 1}},
+        "guide": {"old-start": {"item-4": 1}},  # moved: guide's step "old-start" is "start" now
+    }}
+    import_file(page, tmp_path / "progress.json", content)
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("sv")["progress.imported"])
+    assert stored_ticks(page) == {"reader": {"profile": {items[0]: 1, items[1]: 1}},
+                                  "guide": {"start": {"item-4": 1}}}
+
+
+def test_import_of_a_file_without_ticks_of_this_library_says_so(phone: BrowserContext, site_url: str,
+                                                                 tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/en/")
+    import_file(page, tmp_path / "progress.json", {"version": 1, "ticks": {"elsewhere": {"a": {"b": 1}}}})
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.import_empty"])
+    assert stored_ticks(page) == {}
+
+
+def test_import_says_so_when_the_ticks_cannot_be_saved(phone: BrowserContext, site_url: str, tmp_path: Path) -> None:
+    page = phone.new_page()
+    page.goto(f"{site_url}/reader/")
+    page.evaluate(FILL_STORAGE)
+    import_file(page, tmp_path / "progress.json", {"version": 1, "ticks": {"reader": {"profile": {step_items()[0]: 1}}}})
+    strings = plugin_strings("sv")
+    expect(page.locator(".og-tools__status")).to_have_text(strings["progress.import_unsaved"])
+    # Shown while the page is open, as the page says; not stored.
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(strings["progress.manual"], n=1, total=manual_items()))
+    assert stored_ticks(page) == {}
+
+
+# -- two tabs ------------------------------------------------------------------------------------
+
+SHOWS_AND_STORES = """([key, want]) => {
+  const stored = JSON.parse(localStorage.getItem(key) || '{"ticks": {}}').ticks;
+  const kept = Object.keys((stored.reader || {}).profile || {}).sort();
+  const shown = [...document.querySelectorAll('.og-checklist__box')].filter(box => box.checked)
+    .map(box => box.dataset.ogItem).sort();
+  return JSON.stringify(kept) === JSON.stringify(want) && JSON.stringify(shown) === JSON.stringify(want);
+}"""
+
+
+def test_two_tabs_ticking_at_the_same_moment_lose_nothing(phone: BrowserContext, site_url: str) -> None:
+    tabs = [phone.new_page(), phone.new_page()]
+    for tab in tabs:
+        tab.goto(site_url + STEP)
+    items = step_items()
+    expected = dict.fromkeys(items, False)
+    for round_ in range(20):
+        # Each tab toggles its own item, both at the same moment: a click scheduled in each.
+        mine = [round_ % len(items), (round_ + 2) % len(items)]
+        at = tabs[0].evaluate("Date.now() + 150")
+        for tab, index in zip(tabs, mine):
+            tab.evaluate("([at, index]) => setTimeout(() => document.querySelectorAll('.og-checklist__box')[index].click(),"
+                         " at - Date.now())", [at, index])
+        for index in mine:
+            expected[items[index]] = not expected[items[index]]
+        want = [item for item in items if expected[item]]
+        for tab in tabs:
+            # Waits for both ticks stored and shown in both tabs; a lost one never comes.
+            tab.wait_for_function(SHOWS_AND_STORES, arg=[KEY, sorted(want)], timeout=10_000)
+            expect(tab.locator(".og-checklist .og-progress")).to_have_text(
+                fill(plugin_strings("sv")["progress.step"], n=len(want), total=len(items)))
+
+
+def test_a_tick_in_one_tab_shows_in_the_other(phone: BrowserContext, site_url: str) -> None:
+    step, overview = phone.new_page(), phone.new_page()
+    step.goto(site_url + STEP)
+    overview.goto(f"{site_url}/reader/")
+    other = phone.new_page()
+    other.goto(site_url + STEP)
+    tick(step, 3)
+    expect(other.locator(".og-checklist__box").nth(3)).to_be_checked()
+    expect(other.locator(".og-checklist .og-progress")).to_have_text(
+        fill(plugin_strings("sv")["progress.step"], n=1, total=len(step_items())))
+    expect(overview.locator(".og-progress--manual")).to_have_text(
+        fill(plugin_strings("sv")["progress.manual"], n=1, total=manual_items()))
+    expect(overview.locator(".og-state").nth(1)).to_have_text(plugin_strings("sv")["progress.started"])
+
+
+# -- moved steps and items -----------------------------------------------------------------------
+
+def test_ticks_under_old_names_show_under_the_new_names(phone: BrowserContext, site_url: str) -> None:
+    page = phone.new_page()
+    page.goto(site_url + "/")
+    # Ticked before the editors renamed the step "old-start" to "start" and the item
+    # "old-item" of "plan" to "item-1" (the guide's manual.yml records both moves).
+    saved = {"version": 1, "ticks": {"guide": {"old-start": {"item-1": 1, "item-3": 1}, "start": {"item-2": 1},
+                                               "plan": {"old-item": 1, "item-2": 1}}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    page.goto(f"{site_url}/en/guide/start/")
+    assert ticked(page) == [True, True, True, False]
+    page.goto(f"{site_url}/en/guide/plan/")
+    assert ticked(page) == [True, True, False, False]
+    page.goto(f"{site_url}/en/guide/")
+    expect(page.locator(".og-progress--manual")).to_have_text(fill(plugin_strings("en")["progress.manual"], n=5, total=16))
+    # Moved once: stored under the new names only.
+    assert stored_ticks(page) == {"guide": {"start": {"item-1": 1, "item-2": 1, "item-3": 1},
+                                            "plan": {"item-1": 1, "item-2": 1}}}

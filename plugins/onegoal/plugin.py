@@ -36,7 +36,7 @@ from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree,
 from .pdf import PdfError, PdfJob, make_pdfs
 from .printing import footer_content
 from .problems import ContentError
-from .offline import MANIFEST, write_manifests
+from .offline import MANIFEST, write_manifests, write_offline_pages
 from .search import split_index
 from .terms import mark_first
 from .theme_assets import ThemeChanged, self_contained
@@ -171,6 +171,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                         self.config.editors_folder, self.borrowed_pages(library))
         write_manifests(Path(config.site_dir), library, self.site_name)
         self.write_redirects(config, library)
+        # After every page (the redirects too): the service worker keeps this build's pages only.
+        write_offline_pages(Path(config.site_dir), library)
         try:
             self_contained(Path(config.site_dir))
         except ThemeChanged as error:

@@ -88,6 +88,8 @@ class StepView:
     source_url: str
     proposal: bool
     pairs: tuple[PairLink, ...]
+    # Where readers' ticks under old names go (library_moves): the page script moves them.
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ class OverviewView:
     steps: tuple[StepRow, ...]
     changelog: tuple[ChangeRow, ...]
     proposal: bool
+    # What a progress file may bring in (library_checklists) and where old names go.
+    checklists: str
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,13 @@ class ManualCard:
 class AudienceGroup:
     audience: str
     manuals: tuple[ManualCard, ...]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    groups: tuple[AudienceGroup, ...]
+    checklists: str
+    moves: str
 
 
 @dataclass(frozen=True)
@@ -253,6 +265,7 @@ class Views:
             source_url=self.source_url(manual, step.slug),
             proposal=step.proposal or manual.proposal,
             pairs=self.pair_links(manual, step),
+            moves=library_moves(self.library),
         )
 
     def pair_links(self, manual: Manual, step: Step) -> tuple[PairLink, ...]:
@@ -287,7 +300,8 @@ class Views:
         return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes,
-                            proposal=manual.proposal or any(step.proposal for step in manual.steps))
+                            proposal=manual.proposal or any(step.proposal for step in manual.steps),
+                            checklists=library_checklists(self.library), moves=library_moves(self.library))
 
     def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
         explanation = glossary.explain(term, self.language, self.fallbacks)
@@ -329,7 +343,7 @@ class Views:
     def print_url(self, manual: Manual) -> str:
         return self.url(manual, PRINT_NAME)
 
-    def home(self) -> tuple[AudienceGroup, ...]:
+    def home(self) -> HomeView:
         groups = []
         for audience in self.library.audiences:
             cards = tuple(
@@ -340,7 +354,7 @@ class Views:
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
-        return tuple(groups)
+        return HomeView(tuple(groups), library_checklists(self.library), library_moves(self.library))
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""
@@ -368,3 +382,26 @@ def checklist_ids(*steps: Step) -> str:
     """
     return json.dumps({step.slug: [item.id for item in step.source.checklist] for step in steps},
                       separators=(",", ":"))
+
+
+def library_checklists(library: Library) -> str:
+    """Every manual's steps and checklist ids, {"<manual>": {"<step>": [ids]}}: the ticks a
+    progress file may bring in. Anything else in a file is not stored."""
+    return json.dumps({manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
+                       for manual in library.manuals}, separators=(",", ":"))
+
+
+def library_moves(library: Library) -> str:
+    """Where ticks kept under old names go, for the manuals that record moves:
+    {"<manual>": {"steps": {"<old>": "<new>"}, "items": {"<step>/<old id>": "<step>/<new id>"}}}.
+
+    Names hold no "/" (manual.yml writes an item as "step/id"), so the pairs stay short.
+    """
+    moves = {
+        manual.id: {"steps": dict(manual.history.steps),
+                    "items": {f"{step}/{old}": f"{new_step}/{new}"
+                              for (step, old), (new_step, new) in manual.history.items.items()}}
+        for manual in library.manuals
+        if manual.history.steps or manual.history.items
+    }
+    return json.dumps(moves, separators=(",", ":"))

@@ -1,7 +1,9 @@
 /* OneGoal offline reading: once a reader has opened a page of a manual, the service
  * worker keeps every page of that manual in her language, and what those pages need,
- * so they open without a network. It is fetched after the page has loaded, when the
- * browser is idle, and not at all when the reader has asked to save data.
+ * so they open without a network; with any page, it keeps her language's home page (the
+ * web app's start page) and its about page. It is fetched after the page has loaded, when
+ * the browser is idle, and not at all when the reader has asked to save data. Which of
+ * these the site really has is the worker's to know (it carries the build's list of pages).
  */
 (function () {
   "use strict";
@@ -21,23 +23,25 @@
     return Boolean(navigator.connection && navigator.connection.saveData);
   }
 
-  /* The manual's pages (listed by the page) and the files this page has just loaded. */
+  /* The manual's pages (listed by the page), the language's home page and the files this
+     page has just loaded. */
   function wanted() {
     var pages = (offline.pages || []).map(function (path) { return new URL(path, siteRoot).href; });
-    if (!pages.length) return null;
+    var home = typeof offline.home === "string" ? new URL(offline.home, siteRoot).href : null;
+    if (!pages.length && !home) return null;
     var files = [];
     var loaded = document.querySelectorAll("link[rel='stylesheet'][href], script[src], link[rel='icon'][href]");
     Array.prototype.forEach.call(loaded, function (element) {
       files.push(new URL(element.getAttribute("href") || element.getAttribute("src"), window.location.href).href);
     });
     if (manifest) files.push(new URL(manifest.getAttribute("href"), window.location.href).href);
-    return { pages: pages, files: files };
+    return { pages: pages, files: files, home: home };
   }
 
   function keep(worker) {
     var lists = wanted();
     if (!lists || !worker || savingData()) return;
-    worker.postMessage({ type: "keep", pages: lists.pages, files: lists.files });
+    worker.postMessage({ type: "keep", pages: lists.pages, files: lists.files, home: lists.home });
   }
 
   function whenIdle(callback) {
