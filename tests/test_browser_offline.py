@@ -180,6 +180,8 @@ def withdrawn_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.unlink()
     yml = manual / "manual.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("  - work\n", "", 1), encoding="utf-8")
+    guide = root / "project" / "manuals" / "guide" / "manual.yml"  # its step "finish" was paired with it
+    guide.write_text(guide.read_text(encoding="utf-8").replace("    finish: work\n", "", 1), encoding="utf-8")
     result = mkdocs_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     assert not (root / "site" / "reader" / "work").exists()
