@@ -11,19 +11,16 @@ from typing import Any
 
 import yaml
 
-from .brand import read_brand
-from .corporate import CopyFailed, build_copy
-from .glossary import load_glossary
-from .links import check_links
-from .markup import check_markup
-from .loader import load_library
-from .model import AUDIENCES, Library
 from . import scaffold
+from .brand import read_brand
+from .content import Content, load_content
+from .corporate import CopyFailed, build_copy
+from .model import AUDIENCES
 from .problems import ContentError, display_path
-from .schema import ID_HINT, ID_RULE
 from .published import RevisionError, check_against, published
-from .rules import content_warnings
 from .report import FORMATS, status_report
+from .rules import content_warnings
+from .schema import ID_HINT, ID_RULE
 from .translation import Fallbacks, Status
 
 
@@ -77,34 +74,23 @@ def _site_settings(config_file: Path) -> SiteSettings:
                         onegoal.get("audiences") or list(AUDIENCES))
 
 
-def load(args: argparse.Namespace, links: bool = False) -> Library | None:
-    """The library, or None after printing every problem; with `links`, its links checked too."""
+def load(args: argparse.Namespace) -> Content | None:
+    """The library and glossary, checked as the build checks them, or None after printing
+    every problem."""
     settings = site_settings(Path(args.config))
     try:
-        library = load_library(settings.manuals_dir, settings.languages, settings.source_language,
-                               settings.audiences)
+        return load_content(settings.manuals_dir, settings.docs_dir, settings.languages, settings.source_language,
+                            Fallbacks(settings.fallbacks, settings.source_language), settings.audiences)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return None
-    if links:
-        try:
-            load_glossary(settings.manuals_dir, settings.languages, settings.source_language)
-        except ContentError as error:
-            print(error.report(), file=sys.stderr)
-            return None
-        fallbacks = Fallbacks(settings.fallbacks, settings.source_language)
-        problems = check_links(library, settings.docs_dir, fallbacks)
-        problems += check_markup(library, settings.docs_dir, fallbacks)
-        if problems:
-            print(ContentError(problems).report(), file=sys.stderr)
-            return None
-    return library
 
 
 def check(args: argparse.Namespace) -> int:
-    library = load(args, links=True)
-    if library is None:
+    content = load(args)
+    if content is None:
         return 1
+    library = content.library
     problems = []
     if args.against:
         settings = site_settings(Path(args.config))
@@ -129,16 +115,10 @@ def check(args: argparse.Namespace) -> int:
 
 
 def status(args: argparse.Namespace) -> int:
-    library = load(args)
-    if library is None:
+    content = load(args)
+    if content is None:
         return 1
-    settings = site_settings(Path(args.config))
-    try:
-        glossary = load_glossary(settings.manuals_dir, settings.languages, settings.source_language)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    report = status_report(library, glossary)
+    report = status_report(content.library, content.glossary)
     print(FORMATS[args.format](report))
     failing = {Status(state) for state in args.fail_on}
     found = sorted({state.value for row in report.rows for state in row.states.values() if state in failing})
@@ -171,9 +151,10 @@ def new_manual(args: argparse.Namespace) -> int:
 
 
 def new_step(args: argparse.Namespace) -> int:
-    library = load(args)
-    if library is None:
+    content = load(args)
+    if content is None:
         return 1
+    library = content.library
     manual = next((manual for manual in library.manuals if args.manual in (manual.id, manual.url_path)), None)
     if manual is None:
         print(f"there is no manual '{args.manual}' ({', '.join(m.id for m in library.manuals)}).", file=sys.stderr)
@@ -193,9 +174,10 @@ def new_step(args: argparse.Namespace) -> int:
 
 
 def new_translation(args: argparse.Namespace) -> int:
-    library = load(args)
-    if library is None:
+    content = load(args)
+    if content is None:
         return 1
+    library = content.library
     manual_path, _, slug = args.step.rpartition("/")
     manual = next((manual for manual in library.manuals if manual_path in (manual.id, manual.url_path)), None)
     step = next((step for step in manual.steps if step.slug == slug), None) if manual else None

@@ -24,13 +24,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from .config import OneGoalConfig
 from . import scaffold
+from .config import OneGoalConfig
+from .content import Content, load_content
 from .editing import EditLink, edit_link, new_file_link
-from .glossary import Glossary, Term, load_glossary, pattern
-from .links import check_links
-from .markup import check_markup
-from .loader import load_library
+from .glossary import Glossary, Term, pattern
 from .model import Library
 from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree, page_specs, redirects, src_uri
 from .pdf import PdfError, PdfJob, make_pdfs
@@ -47,7 +45,7 @@ log = get_plugin_logger(__name__)
 
 # While previewing, MkDocs reads the configuration, and so makes this plugin, anew for
 # every rebuild: what lasts from one to the next lives here, by manuals folder.
-_LAST_GOOD: dict[Path, Library] = {}
+_LAST_GOOD: dict[Path, Content] = {}
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -135,26 +133,22 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return config
 
     def read_library(self, config: MkDocsConfig, languages: list[str], source: str) -> Library:
-        """The library with its links checked. A build stops at the first problem and names them
-        all; a preview goes on with the last library that had none (or none at all) and shows
+        """The library with its glossary, links and markup checked. A build stops on problems and
+        names them all; a preview goes on with the last library that had none (or none at all) and shows
         the problems on every page, until the files are fixed and it rebuilds by itself."""
         try:
-            library = load_library(self.manuals_dir, languages, source, self.config.audiences, self.config.include,
-                                   self.config.skip_languages)
-            self.glossary = load_glossary(self.manuals_dir, languages, source, self.config.skip_languages)
-            problems = check_links(library, Path(config.docs_dir), self.fallbacks)
-            problems += check_markup(library, Path(config.docs_dir), self.fallbacks)
-            if problems:
-                raise ContentError(problems)
+            content = load_content(self.manuals_dir, Path(config.docs_dir), languages, source, self.fallbacks,
+                                   self.config.audiences, self.config.include, self.config.skip_languages)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(error.report()) from None
             # Shown on every page; a warning would stop a strict build, and the preview with it.
             log.info(error.report())
             self.problems = [str(problem) for problem in error.problems]
-            return _LAST_GOOD.get(self.manuals_dir, Library((), source, tuple(languages)))
-        _LAST_GOOD[self.manuals_dir] = library
-        return library
+            content = _LAST_GOOD.get(self.manuals_dir, Content(Library((), source, tuple(languages)), Glossary()))
+        _LAST_GOOD[self.manuals_dir] = content
+        self.glossary = content.glossary
+        return content.library
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.build_depth += 1
