@@ -41,7 +41,7 @@ def test_a_term_is_marked_once_in_the_text_and_explained_in_the_page_s_language(
             if not marked:
                 continue
             explanation = marked[0].find("span", "og-term__explanation")
-            assert explanation.find("span", "og-term__swedish").text == "steg"
+            assert explanation.find("b", "og-term__swedish").text == "steg"
             assert explanation.text == f"steg {text}"
             assert explanation.attrs.get("lang") == fallback
             button = marked[0].find("button")
@@ -134,3 +134,14 @@ def test_a_translation_of_no_term_is_an_error(tmp_path: Path) -> None:
     result = subprocess.run([str(ONEGOAL), "check"], capture_output=True, text=True, check=False, cwd=project)
     assert result.returncode == 1
     assert "manuals/glossary/terms.ar.yml:3: the term 'ingen' is not in terms.yml" in result.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_glossary_is_searched_on_its_page_not_in_every_step(site: Path, language: str) -> None:
+    import json
+    folder = site if language == "sv" else site / language
+    entries = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    glossary = [entry for entry in entries if entry["location"].startswith("glossary/")]
+    assert glossary and "steg" in glossary[0]["text"] and EXPLAINED[language][0] in glossary[0]["text"]
+    others = [entry for entry in entries if not entry["location"].startswith("glossary/")]
+    assert not any(EXPLAINED[language][0] in entry["text"] for entry in others)

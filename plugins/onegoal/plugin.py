@@ -258,6 +258,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         """A step's body, kept for its print page; for the search, which reads the page's
         content next, the step's summary, goals and checklist go in front of it (taken out
         again once the search has read them: the template shows them itself)."""
+        if page.file.src_uri in self.glossary_uris():
+            # The page's words come from its template; the search reads them from here.
+            return self.views(config).searchable_glossary(self.glossary)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None and spec.printed:
             return html
@@ -321,6 +324,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_preview"] = self.serving
         if page.file.src_uri in self.glossary_uris():
             context["onegoal_glossary"] = views.glossary(self.glossary, self.term_pages.get(views.language, {}))
+            page.content = ""  # the search has read the terms; the template shows them
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         if spec is None:

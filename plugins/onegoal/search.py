@@ -10,6 +10,7 @@ entries of its own folder, with locations relative to that folder, written to
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,13 +48,19 @@ def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
         if section and page in borrowed.get(language, set()):
             continue
         if not for_editors(location, editors_folder) and not is_print_page(location):
-            entries[language].append({**doc, "location": location})
+            entries[language].append({**doc, "location": location, "text": plain(doc["text"])})
     for language, docs in entries.items():
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
         path = site_dir / language_folder(language, source_language) / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {language: len(docs) for language, docs in entries.items()}
+
+
+def plain(text: str) -> str:
+    """An entry's text without its markup (paragraphs, lists, emphasis): a reader's phone
+    downloads the words, and the results show them just as well. Entities stay escaped."""
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
 
 
 def is_print_page(location: str) -> bool:

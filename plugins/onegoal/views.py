@@ -340,6 +340,11 @@ class Views:
         items = [shown.text.summary, *shown.text.goals, *(item.text for item in shown.checklist)]
         return "".join(f"<p>{html.escape(text)}</p>" for text in items)
 
+    def searchable_glossary(self, glossary: Glossary) -> str:
+        """Every term's Swedish word and explanation in this language, as HTML for the search."""
+        return "".join(f"<p>{html.escape(term.word)}: {html.escape(term.text)}</p>"
+                       for term in self.glossary(glossary, {}))
+
     def print_url(self, manual: Manual) -> str:
         return self.url(manual, PRINT_NAME)
 
