@@ -83,6 +83,16 @@ def test_a_wrong_brand_file_is_named_by_line(tmp_path: Path, edit: tuple[str, st
     assert not (tmp_path / "out").exists()
 
 
+def test_make_corporate_writes_the_copy_beside_the_project(tmp_path: Path) -> None:
+    """As `make corporate BRAND=...` runs it: from the project's folder, with relative paths."""
+    project = fixture_project(tmp_path / "project").parent
+    write_brand(project / "brand")
+    result = subprocess.run([str(ONEGOAL), "corporate", "--brand", "brand/brand.yml"], capture_output=True,
+                            text=True, check=False, cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site-corporate" / "index.html").is_file() and (project / "site-corporate.zip").is_file()
+
+
 def test_a_live_svg_logo_is_refused(tmp_path: Path) -> None:
     project = tmp_path / "project"
     fixture_project(project)

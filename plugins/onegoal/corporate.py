@@ -33,6 +33,7 @@ class CopyFailed(Exception):
 
 def build_copy(config_file: Path, brand: Brand, source: str, out: Path) -> Path:
     """Build the copy into `out` and pack it as `out`.zip; returns the zip's path."""
+    out = out.resolve()  # MkDocs reads a relative site folder from its config's folder, a temporary one
     base = read_config(config_file.read_text(encoding="utf-8"))
     project = config_file.parent.resolve()
     with tempfile.TemporaryDirectory(prefix="onegoal-corporate-") as work_dir:
