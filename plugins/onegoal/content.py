@@ -24,11 +24,14 @@ class Content:
 
 def load_content(manuals_dir: Path, docs_dir: Path, languages: Sequence[str], source: str, fallbacks: Fallbacks,
                  audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = (),
-                 skip_languages: Sequence[str] = ()) -> Content:
-    """The library and glossary; raises ContentError naming every problem by file and line."""
+                 skip_languages: Sequence[str] = (), pages_in: Sequence[str] | None = None) -> Content:
+    """The library and glossary; raises ContentError naming every problem by file and line.
+    Pages are checked as every language shows them, or only those `pages_in` names (a
+    preview of one language)."""
     library = load_library(manuals_dir, languages, source, audiences, include, skip_languages)
     glossary = load_glossary(manuals_dir, languages, source, skip_languages)
-    problems = check_links(library, docs_dir, fallbacks) + check_markup(library, docs_dir, fallbacks)
+    problems = (check_links(library, docs_dir, fallbacks, pages_in)
+                + check_markup(library, docs_dir, fallbacks, pages_in))
     if problems:
         raise ContentError(problems)
     return Content(library, glossary)

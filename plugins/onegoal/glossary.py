@@ -11,7 +11,6 @@ of the reader's chain that has it, then Swedish.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,10 +166,3 @@ def _read(path: Path, fields: tuple[schema.Field, ...], problems: list[Problem])
     for key, message in issues:
         problems.append(Problem(path, located.line(*key), message))
     return None if issues else located
-
-
-def pattern(forms: Sequence[str]) -> re.Pattern[str]:
-    """Whole words, any case, longest first (so that 'personliga brevet' wins over 'brevet')."""
-    ordered = sorted({form for form in forms if form}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in ordered) + r")(?![\w-])",
-                      re.IGNORECASE)

@@ -129,25 +129,29 @@ class Site:
         return heading_anchors(doc.body)
 
 
-def documents(library: Library, docs_dir: Path, fallbacks: Fallbacks) -> list[Document]:
-    """Every step body and docs page as each language shows it: a page a language lacks
-    shows another language's text, whose links then lead within that language."""
+def documents(library: Library, docs_dir: Path, fallbacks: Fallbacks,
+              languages: Sequence[str] | None = None) -> list[Document]:
+    """Every step body and docs page as each language (of `languages`, all by default) shows
+    it: a page a language lacks shows another language's text, whose links then lead within
+    that language."""
+    languages = languages or library.languages
     found = []
     for manual in library.manuals:
         for step in manual.steps:
             uri = f"{manual.url_path}/{step.slug}.md"
-            for language in library.languages:
+            for language in languages:
                 shown = fallbacks.shown(step, language)
                 path = step.path if shown.language == library.source_language else step.translations[shown.language].path
                 found.append(Document(path, uri, language, shown.text.body, shown.text.body_line))
     if docs_dir.is_dir():
-        pages = [docs_document(path, docs_dir, library.languages, library.source_language)
-                 for path in sorted(docs_dir.rglob("*.md"))]
+        pages = [page for path in sorted(docs_dir.rglob("*.md"))
+                 if (page := docs_document(path, docs_dir, library.languages, library.source_language)).language
+                 in languages]
         own = {(page.uri, page.language) for page in pages}
         found += pages
         found += [Document(page.path, page.uri, language, page.body, page.first_line)
                   for page in pages if page.language == library.source_language
-                  for language in library.languages if (page.uri, language) not in own]
+                  for language in languages if (page.uri, language) not in own]
     return found
 
 
@@ -164,9 +168,10 @@ def docs_document(path: Path, docs_dir: Path, languages: Sequence[str], source: 
     return Document(path, uri, language, body, first_line)
 
 
-def check_links(library: Library, docs_dir: Path, fallbacks: Fallbacks) -> list[Problem]:
-    """Every link of every page that leads nowhere, by file and line."""
-    pages = documents(library, docs_dir, fallbacks)
+def check_links(library: Library, docs_dir: Path, fallbacks: Fallbacks,
+                languages: Sequence[str] | None = None) -> list[Problem]:
+    """Every link of every page (in `languages`, all by default) that leads nowhere, by file and line."""
+    pages = documents(library, docs_dir, fallbacks, languages)
     site = Site(library, [page for page in pages if page.path.is_relative_to(docs_dir)], fallbacks)
     problems: dict[tuple[Path, int, str], Problem] = {}
     for doc in pages:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .links import Document, documents
 from .model import Library
@@ -39,10 +39,12 @@ _IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
 _LINK_SCHEME = re.compile(r"\]\(\s*<?\s*((?:javascript|data|vbscript)\s*:)", re.IGNORECASE)
 
 
-def check_markup(library: Library, docs_dir, fallbacks: Fallbacks) -> list[Problem]:
-    """Every piece of live markup in the pages editors write, by file and line."""
+def check_markup(library: Library, docs_dir, fallbacks: Fallbacks,
+                 languages: Sequence[str] | None = None) -> list[Problem]:
+    """Every piece of live markup in the pages editors write (in `languages`, all by default),
+    by file and line."""
     problems: dict[tuple[object, int, str], Problem] = {}
-    for doc in documents(library, docs_dir, fallbacks):
+    for doc in documents(library, docs_dir, fallbacks, languages):
         for line, message in live_markup(doc):
             problems.setdefault((doc.path, line, message), Problem(doc.path, line, message))
     return list(problems.values())

@@ -28,7 +28,7 @@ from . import scaffold
 from .config import OneGoalConfig
 from .content import Content, load_content
 from .editing import EditLink, edit_link, new_file_link
-from .glossary import Glossary, Term, pattern
+from .glossary import Glossary, Term
 from .model import Library
 from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree, page_specs, redirects, src_uri
 from .pdf import PdfError, PdfJob, make_pdfs
@@ -137,8 +137,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         names them all; a preview goes on with the last library that had none (or none at all) and shows
         the problems on every page, until the files are fixed and it rebuilds by itself."""
         try:
+            preview = self.config.preview_language
             content = load_content(self.manuals_dir, Path(config.docs_dir), languages, source, self.fallbacks,
-                                   self.config.audiences, self.config.include, self.config.skip_languages)
+                                   self.config.audiences, self.config.include, self.config.skip_languages,
+                                   [source, preview] if preview in languages else None)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(error.report()) from None
@@ -280,7 +282,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         text_language = views.shown(spec.step).language if spec is not None and spec.step else (
             views.language if spec is not None or page.file.src_uri.endswith(f".{views.language}.md")
             else views.library.source_language)
-        terms = [(pattern(self.glossary.forms(term, text_language)), term) for term in self.glossary.terms]
+        # The first term listed keeps a word two terms share.
+        forms = {form.lower(): term for term in reversed(self.glossary.terms)
+                 for form in self.glossary.forms(term, text_language)}
         template = self.early_env(config).get_template(TERM_TEMPLATE)
         counter = iter(range(1, 10_000))
 
@@ -289,7 +293,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return template.render(term=explanation, words=Markup(words), number=next(counter),
                                    text_language=views.text_language(explanation.language), config=config)
 
-        content, found = mark_first(content, terms, render)
+        content, found = mark_first(content, forms, render)
         pages = self.term_pages.setdefault(views.language, {})
         for term in found:
             # Page titles are HTML to MkDocs (see on_page_markdown); the views hold text.

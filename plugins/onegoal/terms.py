@@ -5,7 +5,7 @@ focus shows its explanation. Only text is searched; the markup around it is kept
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -17,22 +17,38 @@ SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script",
         "abbr", "dt"}
 
 
-def mark_first(html: str, terms: Sequence[tuple[re.Pattern[str], T]],
-               render: Callable[[T, str], str]) -> tuple[str, list[T]]:
+def forms_pattern(forms: Mapping[str, T]) -> re.Pattern[str]:
+    """Any of the forms as a whole word, in any case, the longest first (so that
+    'personliga brevet' wins over 'brevet')."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in ordered) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def mark_first(html: str, forms: Mapping[str, T], render: Callable[[T, str], str]) -> tuple[str, list[T]]:
     """`html` with the first occurrence of each term wrapped by `render(term, matched text)`;
-    returns the new HTML and the terms found, in the order they appear."""
+    `forms` maps each word that stands for a term (lowercase) to the term. Returns the new
+    HTML and the terms found, in the order they appear."""
+    if not forms:
+        return html, []
+    pattern = forms_pattern(forms)
     parts = _TAG.split(html)
     skipping: list[str] = []
-    remaining = list(terms)
     found: list[T] = []
     for index, part in enumerate(parts):
         if part.startswith("<"):
             _follow(part, skipping)
-            continue
-        if skipping or not remaining or not part.strip():
-            continue
-        parts[index] = _mark_text(part, remaining, found, render)
+        elif not skipping and part.strip():
+            parts[index] = pattern.sub(lambda match: _mark(match, forms, found, render), part)
     return "".join(parts), found
+
+
+def _mark(match: re.Match[str], forms: Mapping[str, T], found: list[T], render: Callable[[T, str], str]) -> str:
+    term = forms[match[0].lower()]
+    if term in found:
+        return match[0]
+    found.append(term)
+    return render(term, match[0])
 
 
 def _follow(tag: str, skipping: list[str]) -> None:
@@ -45,22 +61,3 @@ def _follow(tag: str, skipping: list[str]) -> None:
             skipping.pop()
     elif (name in SKIP or (name == "p" and "admonition-title" in tag)) and not tag.rstrip(">").endswith("/"):
         skipping.append(name)
-
-
-def _mark_text(text: str, remaining: list[tuple[re.Pattern[str], T]], found: list[T],
-               render: Callable[[T, str], str]) -> str:
-    out = []
-    position = 0
-    while remaining:
-        hits = [(match.start(), -len(match[0]), order, match) for order, (pattern, _) in enumerate(remaining)
-                if (match := pattern.search(text, position))]
-        if not hits:
-            break
-        _, _, order, match = min(hits)
-        _, term = remaining.pop(order)
-        out.append(text[position:match.start()])
-        out.append(render(term, match[0]))
-        found.append(term)
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out)
