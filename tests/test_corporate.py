@@ -169,7 +169,9 @@ http {{
     }}
 }}
 """, encoding="utf-8")
-    server = subprocess.Popen(["nginx", "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"],
+    # Debian puts nginx in /usr/sbin, which a non-root PATH may lack.
+    nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    server = subprocess.Popen([nginx_binary, "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"],
                               stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
