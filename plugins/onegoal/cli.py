@@ -155,7 +155,7 @@ def new_step(args: argparse.Namespace) -> int:
     if content is None:
         return 1
     library = content.library
-    manual = next((manual for manual in library.manuals if args.manual in (manual.id, manual.url_path)), None)
+    manual = library.find(args.manual)
     if manual is None:
         print(f"there is no manual '{args.manual}' ({', '.join(m.id for m in library.manuals)}).", file=sys.stderr)
         return 2
@@ -179,7 +179,7 @@ def new_translation(args: argparse.Namespace) -> int:
         return 1
     library = content.library
     manual_path, _, slug = args.step.rpartition("/")
-    manual = next((manual for manual in library.manuals if manual_path in (manual.id, manual.url_path)), None)
+    manual = library.find(manual_path)
     step = next((step for step in manual.steps if step.slug == slug), None) if manual else None
     if step is None:
         print(f"there is no step '{args.step}'; name it as MANUAL/STEP, like candidate/profilen.", file=sys.stderr)

@@ -120,3 +120,7 @@ class Library:
 
     def manual(self, manual_id: str) -> Manual:
         return next(manual for manual in self.manuals if manual.id == manual_id)
+
+    def find(self, name: str) -> Manual | None:
+        """The manual an editor names by its id or its folder (corporate/coordinator)."""
+        return next((manual for manual in self.manuals if name in (manual.id, manual.url_path)), None)
