@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 from conftest import PHONE, fixture_project, mkdocs_build
+from html_page import parse
+from test_build import resolve
 from library_factory import edit
 from playwright.sync_api import Browser, expect
 
@@ -33,7 +35,11 @@ def test_a_preview_builds_only_its_language_and_the_source(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     built = {path.parts[-4] for path in (tmp_path / "site").glob("*/reader/profile/index.html")}
     assert built == {"ar"}
-    assert (tmp_path / "site" / "reader" / "profile" / "index.html").is_file()
+    # The source's pages, which the i18n plugin builds as the site's root, only lead there.
+    stub = tmp_path / "site" / "reader" / "profile" / "index.html"
+    root = parse(stub)
+    assert not root.find_all(cls="og-checklist")
+    assert resolve(stub, root.find("a").attrs["href"]) == tmp_path / "site" / "ar" / "reader" / "profile" / "index.html"
 
 
 def test_a_content_error_shows_in_the_browser_and_recovers(browser: Browser, tmp_path: Path) -> None:

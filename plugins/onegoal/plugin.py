@@ -70,6 +70,7 @@ TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
 FOOTER_TEMPLATE = "onegoal/print-footer.css.html"  # .html: the build does not copy it into the site
 NOT_FOUND = "404.html"
+PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
 GLOSSARY_PAGE = "glossary.md"
 TERM_TEMPLATE = "partials/onegoal/term.html"
 PREVIEW_POLLING = 0.1  # seconds
@@ -237,7 +238,15 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                 item.title = html.escape(views.pick(manuals[item.title].title))
         return nav
 
+    def previewing_elsewhere(self, config: MkDocsConfig) -> bool:
+        """Whether this is the source language's build in a preview of another language: the
+        i18n plugin builds it anyway (it is the site's root), so its pages are only stubs."""
+        preview, library = self.config.preview_language, self.library_or_fail()
+        return bool(preview) and preview != library.source_language and build_language(config) == library.source_language
+
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        if self.previewing_elsewhere(config):
+            return ""
         if page.file.src_uri in self.glossary_uris():
             return ""
         spec = self.specs.get(page.file.src_uri)
@@ -248,6 +257,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return self.views(config).shown(spec.step).text.body
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.previewing_elsewhere(config):
+            page.meta["template"] = PREVIEW_ELSEWHERE
         if page.file.src_uri in self.glossary_uris():
             page.title = self.ui_string(config, "glossary.title")
         spec = self.specs.get(page.file.src_uri)
@@ -260,6 +271,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         """A step's body, kept for its print page; for the search, which reads the page's
         content next, the step's summary, goals and checklist go in front of it (taken out
         again once the search has read them: the template shows them itself)."""
+        if self.previewing_elsewhere(config):
+            return html
         if page.file.src_uri in self.glossary_uris():
             # The page's words come from its template; the search reads them from here.
             return self.views(config).searchable_glossary(self.glossary)
@@ -310,6 +323,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
+        if self.previewing_elsewhere(config):
+            context["onegoal_preview_language"] = self.config.preview_language
+            return context
         relative_language_links(config)
         views = self.views(config)
         root = language_folder(views.language, views.library.source_language)
@@ -351,7 +367,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A print page's footer is a style sheet beside it: its words cannot be inline (CSP)."""
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.printed:
+        if spec is not None and spec.printed and page.file.src_uri in self.printed:
             footer = self.env_or_fail().get_template(FOOTER_TEMPLATE).render(
                 printed=self.printed[page.file.src_uri], config=config)
             path = Path(page.file.abs_dest_path).parent / FOOTER_FILE
