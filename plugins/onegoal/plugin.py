@@ -93,6 +93,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         # While previewing: the content's problems, shown on every page instead of stopping.
         self.problems: list[str] = []
         self.glossary = Glossary()
+        self.glossary_pages: dict[str, str] = {}  # the glossary page of each language, by source path
         # Per language: each glossary term's pages (title, address), and each manual's terms.
         self.term_pages: dict[str, dict[str, list[tuple[str, str]]]] = {}
         self.manual_terms: dict[tuple[str, str], list[str]] = {}
@@ -126,6 +127,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.fallbacks = self.read_fallbacks(languages, source)
             self.library = self.read_library(config, languages, source)
             self.specs = page_specs(self.library)
+            self.glossary_pages = self.glossary_uris()
             if config.nav is None:
                 config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder,
                                       GLOSSARY_PAGE if self.glossary.terms else None)
@@ -214,7 +216,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if clashes:
             raise PluginError(f"{config.docs_dir}: these pages clash with manual pages of the same "
                               f"path: {', '.join(clashes)}. Rename or remove them.")
-        for uri in [*self.specs, *self.glossary_uris()]:
+        for uri in [*self.specs, *self.glossary_pages]:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         return files
 
@@ -247,7 +249,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         if self.previewing_elsewhere(config):
             return ""
-        if page.file.src_uri in self.glossary_uris():
+        if page.file.src_uri in self.glossary_pages:
             return ""
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
@@ -259,7 +261,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.previewing_elsewhere(config):
             page.meta["template"] = PREVIEW_ELSEWHERE
-        if page.file.src_uri in self.glossary_uris():
+        if page.file.src_uri in self.glossary_pages:
             page.title = self.ui_string(config, "glossary.title")
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
@@ -273,7 +275,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         again once the search has read them: the template shows them itself)."""
         if self.previewing_elsewhere(config):
             return html
-        if page.file.src_uri in self.glossary_uris():
+        if page.file.src_uri in self.glossary_pages:
             # The page's words come from its template; the search reads them from here.
             return self.views(config).searchable_glossary(self.glossary)
         spec = self.specs.get(page.file.src_uri)
@@ -290,7 +292,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         views = self.views(config)
         if not self.glossary.terms or (spec is None and for_editors(page.file.src_uri, self.config.editors_folder)):
             return content
-        if page.file.src_uri in self.glossary_uris():
+        if page.file.src_uri in self.glossary_pages:
             return content
         text_language = views.shown(spec.step).language if spec is not None and spec.step else (
             views.language if spec is not None or page.file.src_uri.endswith(f".{views.language}.md")
@@ -342,7 +344,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_edit"] = self.edit_link(page, config, views.language)
         context["onegoal_problems"] = self.problems
         context["onegoal_preview"] = self.serving
-        if page.file.src_uri in self.glossary_uris():
+        if page.file.src_uri in self.glossary_pages:
             context["onegoal_glossary"] = views.glossary(self.glossary, self.term_pages.get(views.language, {}))
             page.content = ""  # the search has read the terms; the template shows them
         spec = self.specs.get(page.file.src_uri)

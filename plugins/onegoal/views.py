@@ -232,6 +232,10 @@ class Views:
         language's page, without the language's folder."""
         return from_language_folder(self.url(manual, name), self.language, self.library.source_language)
 
+    def items(self, shown: Shown) -> tuple[ItemView, ...]:
+        """A checklist as the page shows it: each item in its own language."""
+        return tuple(ItemView(item.id, item.text, self.text_language(item.language)) for item in shown.checklist)
+
     def step_link(self, manual: Manual, step: Step) -> Link:
         return Link(self.shown(step).text.title, self.url(manual, step.slug))
 
@@ -253,8 +257,7 @@ class Views:
             duration=step.duration,
             who=step.who,
             goals=text.goals,
-            checklist=tuple(ItemView(item.id, item.text, self.text_language(item.language))
-                            for item in shown.checklist),
+            checklist=self.items(shown),
             previous=self.step_link(manual, previous) if previous else None,
             next=self.step_link(manual, following) if following else None,
             text_language=self.text_language(shown.language),
@@ -282,9 +285,8 @@ class Views:
             if theirs and theirs.manual_id == manual.id:
                 found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
         return tuple(PairLink("candidate" if other.audience == "candidate" else "agent", self.pick(other.title),
-                              self.shown(paired).text.title, self.url(other, paired.slug),
-                              self.text_language(self.shown(paired).language))
-                     for other, paired in found)
+                              shown.text.title, self.url(other, paired.slug), self.text_language(shown.language))
+                     for other, paired in found for shown in [self.shown(paired)])
 
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
@@ -323,8 +325,7 @@ class Views:
             steps.append(PrintedStep(
                 number=step.number, anchor=anchor, title=shown.text.title, summary=shown.text.summary,
                 duration=step.duration, who=step.who, goals=shown.text.goals,
-                checklist=tuple(ItemView(item.id, item.text, self.text_language(item.language))
-                                for item in shown.checklist),
+                checklist=self.items(shown),
                 body=demoted(scoped(bodies.get(step.slug, ""), anchor)),
                 text_language=self.text_language(shown.language)))
         current = next((entry for entry in manual.changelog if entry.version == manual.version), manual.changelog[0])
