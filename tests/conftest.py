@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -96,15 +97,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built library served over HTTP on this machine only."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """`folder` served over HTTP on this machine only; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built library served over HTTP on this machine only."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -100,7 +100,7 @@ def test_a_live_svg_logo_is_refused(tmp_path: Path) -> None:
     (tmp_path / "brand" / "logo.svg").write_text(LOGO.replace("<rect", "<script>alert(1)</script><rect"),
                                                  encoding="utf-8")
     result = corporate(project, brand, tmp_path / "out")
-    assert result.returncode == 1 and "brand.yml:2: the SVG logo holds a script" in result.stderr
+    assert result.returncode == 1 and "brand.yml:2: the SVG logo: the picture holds <script>" in result.stderr
 
 
 def test_the_copy_holds_the_corporate_manuals_in_the_brand_s_languages(copy_dir: Path) -> None:

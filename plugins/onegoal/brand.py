@@ -22,15 +22,14 @@ from typing import Any
 
 from . import schema
 from .problems import ContentError, Problem
+from .safe_paths import inside
+from .svg_pictures import svg_problems
 from .yamlsource import Key, Located, YamlSyntaxError, parse
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 MAX_LOGO_BYTES = 1024 * 1024
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# What an SVG may not hold: it would run, or fetch, when the logo is opened by itself.
-LIVE_SVG = re.compile(r"<script|<foreignObject|\son[a-z]+\s*=|javascript:|(?:href|src)\s*=\s*[\"']?(?:https?:)?//",
-                      re.IGNORECASE)
 # Text on the coloured header is white; readers need a contrast of 4.5:1 (WCAG 2.1 AA).
 MIN_CONTRAST = 4.5
 
@@ -82,6 +81,10 @@ def read_brand(path: Path, languages: Sequence[str], source: str) -> Brand:
 
 
 def _parse(path: Path, problems: list[Problem]) -> Located | None:
+    if path.is_symlink():
+        problems.append(Problem(path, 1, "the brand file is a symbolic link: the build never follows one. "
+                                "Give the path of the file itself."))
+        return None
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -144,10 +147,14 @@ def _files(path: Path, data: dict[str, Any]) -> Iterator[schema.Issue]:
     logo = path.parent / data["logo"]
     if logo.suffix.lower() not in LOGO_TYPES:
         yield ("logo",), f"the logo must be an image file ({', '.join(LOGO_TYPES)}), not {logo.name}."
+    elif Path(data["logo"]).is_absolute() or not inside(logo, path.parent):
+        yield ("logo",), (f"the logo '{data['logo']}' lies outside the folder of {path.name} or is reached through "
+                          "a symbolic link: the copy publishes no other file. Put the logo itself beside "
+                          f"{path.name} and give its name, like 'logo.svg'.")
     elif not logo.is_file():
         yield ("logo",), f"there is no file {data['logo']} beside {path.name}. Put the logo there, or fix the path."
     elif logo.stat().st_size > MAX_LOGO_BYTES:
         yield ("logo",), f"the logo is {logo.stat().st_size // 1024} KB; make it smaller than 1 MB."
-    elif logo.suffix.lower() == ".svg" and LIVE_SVG.search(logo.read_text(encoding="utf-8", errors="replace")):
-        yield ("logo",), ("the SVG logo holds a script, an event handler or a link to another host. "
-                          "Export it again as a plain picture.")
+    elif logo.suffix.lower() == ".svg":
+        for problem in svg_problems(logo.read_text(encoding="utf-8", errors="replace")):
+            yield ("logo",), f"the SVG logo: {problem}"

@@ -18,9 +18,10 @@ from .corporate import CopyFailed, build_copy
 from .model import AUDIENCES
 from .problems import ContentError, display_path
 from .published import RevisionError, check_against, published
+from .rendering import MarkdownSetup
 from .report import FORMATS, status_report
 from .rules import content_warnings
-from .schema import ID_HINT, ID_RULE
+from .safe_paths import inside
 from .translation import Fallbacks, Status
 
 
@@ -39,6 +40,8 @@ class SiteSettings:
     fallbacks: dict[str, list[str]]
     docs_dir: Path
     audiences: list[str]
+    markdown: MarkdownSetup
+    theme_dir: Path | None
 
 
 class SiteConfigError(Exception):
@@ -69,9 +72,23 @@ def _site_settings(config_file: Path) -> SiteSettings:
     locales = [lang["locale"] for lang in languages if lang.get("locale") != "null"]
     defaults = [lang["locale"] for lang in languages if lang.get("default")]
     source = defaults[0] if defaults else (config.get("theme") or {}).get("language", "en")
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
     return SiteSettings(manuals, locales or [source], source, onegoal.get("fallbacks") or {},
                         config_file.parent / config.get("docs_dir", "docs"),
-                        onegoal.get("audiences") or list(AUDIENCES))
+                        onegoal.get("audiences") or list(AUDIENCES), markdown_setup(config.get("markdown_extensions")),
+                        config_file.parent / custom_dir if custom_dir else None)
+
+
+def markdown_setup(entries: list[Any] | None) -> MarkdownSetup:
+    """mkdocs.yml's Markdown extensions and settings; a setting only MkDocs can make (a tagged
+    value such as the anchors' slug function) is left to the extension's default, which
+    renders the same elements and attributes."""
+    names, configs = [], {}
+    for entry in entries or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = {key: value for key, value in (options or {}).items() if value is not None}
+    return MarkdownSetup.of(names, configs)
 
 
 def load(args: argparse.Namespace) -> Content | None:
@@ -80,7 +97,8 @@ def load(args: argparse.Namespace) -> Content | None:
     settings = site_settings(Path(args.config))
     try:
         return load_content(settings.manuals_dir, settings.docs_dir, settings.languages, settings.source_language,
-                            Fallbacks(settings.fallbacks, settings.source_language), settings.audiences)
+                            Fallbacks(settings.fallbacks, settings.source_language), settings.markdown,
+                            settings.audiences, theme_dirs=[settings.theme_dir] if settings.theme_dir else [])
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -136,10 +154,14 @@ def new_manual(args: argparse.Namespace) -> int:
         print(f"'{args.audience}' is not an audience of this site ({', '.join(settings.audiences)}; "
               "they are set in mkdocs.yml).", file=sys.stderr)
         return 2
-    folder = settings.manuals_dir / (args.folder or "") / args.id
-    if folder.exists() or not ID_RULE.match(args.id):
-        print(f"{display_path(folder)}: already exists, or '{args.id}' breaks the id rule ({ID_HINT}).",
-              file=sys.stderr)
+    try:
+        parents = [scaffold.checked_folder(args.folder)] if args.folder else []
+        folder = settings.manuals_dir.joinpath(*parents, scaffold.checked_name(args.id, "manual id"))
+    except scaffold.ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if folder.exists() or not inside(folder, settings.manuals_dir):
+        print(f"{display_path(folder)}: already exists. Choose another id.", file=sys.stderr)
         return 2
     folder.mkdir(parents=True)
     title, slug = scaffold.FIRST_STEP
@@ -160,7 +182,7 @@ def new_step(args: argparse.Namespace) -> int:
         print(f"there is no manual '{args.manual}' ({', '.join(m.id for m in library.manuals)}).", file=sys.stderr)
         return 2
     try:
-        slug = args.name or scaffold.slug_of(args.title)
+        slug = scaffold.checked_name(args.name, "step name") if args.name else scaffold.slug_of(args.title)
         manual_file = manual.path / "manual.yml"
         text = scaffold.with_step(manual_file.read_text(encoding="utf-8"), manual, slug, args.after)
     except scaffold.ScaffoldError as error:

@@ -15,6 +15,9 @@ class OrganisationConfig(Config):
     logo = c.Type(str, default="")
     """The organisation's logo, a path inside the site (e.g. assets/onegoal/logo.svg)."""
 
+    color = c.Optional(c.Type(str))
+    """A company's colour ("#rrggbb") for the header, links and buttons of its own copy."""
+
 
 class ContactConfig(Config):
     name = c.Type(str, default="")

@@ -18,13 +18,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from .brand import Brand
 from .model import CORPORATE_FOLDER
 from .siteconfig import read_config, write_config
 
 BRAND_ASSETS = "assets/brand"
+# Written by the plugin after the build: the copy's docs folder, like any, holds pages and pictures only.
+BRAND_CSS = f"{BRAND_ASSETS}/brand.css"
 
 
 class CopyFailed(Exception):
@@ -39,7 +39,7 @@ def build_copy(config_file: Path, brand: Brand, source: str, out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="onegoal-corporate-") as work_dir:
         work = Path(work_dir)
         config = copy_config(base, project, brand, work)
-        write_docs(work / "docs", config, brand, source)
+        write_docs(work / "docs", brand, source)
         (work / "mkdocs.yml").write_text(write_config(config), encoding="utf-8")
         staged = out.with_name(out.name + ".new")
         shutil.rmtree(staged, ignore_errors=True)
@@ -65,7 +65,7 @@ def copy_config(base: dict[str, Any], project: Path, brand: Brand, work: Path) -
     config["theme"]["custom_dir"] = str(project / config["theme"].get("custom_dir", "overrides"))
     config["theme"]["logo"] = f"{BRAND_ASSETS}/logo{brand.logo.suffix.lower()}"
     if brand.color:
-        config["extra_css"] = [*config.get("extra_css", []), f"{BRAND_ASSETS}/brand.css"]
+        config["extra_css"] = [*config.get("extra_css", []), BRAND_CSS]
     skipped: list[str] = []
     for entry in config["plugins"]:
         if not isinstance(entry, dict):
@@ -90,22 +90,18 @@ def onegoal_settings(settings: dict[str, Any], project: Path, brand: Brand) -> d
         "manuals_dir": str(project / settings.get("manuals_dir", "manuals")),
         "include": [CORPORATE_FOLDER],
         "fallbacks": fallbacks,
-        "organisation": {"name": brand.name, "logo": f"{BRAND_ASSETS}/logo{brand.logo.suffix.lower()}"},
+        "organisation": {"name": brand.name, "logo": f"{BRAND_ASSETS}/logo{brand.logo.suffix.lower()}",
+                         "color": brand.color},
         "contact": {"name": brand.contact.name, "email": brand.contact.email, "phone": brand.contact.phone},
         "pdf_cache": str(project / settings.get("pdf_cache", ".cache/pdf")),
     }
 
 
-def write_docs(docs: Path, config: dict[str, Any], brand: Brand, source: str) -> None:
-    """The copy's own pages: a home page per language, the logo and the colour."""
+def write_docs(docs: Path, brand: Brand, source: str) -> None:
+    """The copy's own pages: a home page per language, and the logo."""
     assets = docs / BRAND_ASSETS
     assets.mkdir(parents=True)
     shutil.copyfile(brand.logo, assets / f"logo{brand.logo.suffix.lower()}")
-    if brand.color:
-        overrides = jinja2.Environment(loader=jinja2.FileSystemLoader(config["theme"]["custom_dir"]),
-                                       autoescape=False)
-        (assets / "brand.css").write_text(overrides.get_template("onegoal/brand.css.html").render(color=brand.color),
-                                          encoding="utf-8")
     home = "---\ntemplate: onegoal/home.html\ntitle: OneGoal\nhide:\n  - toc\n---\n"
     for language in brand.languages:
         suffix = "" if language == source else f".{language}"

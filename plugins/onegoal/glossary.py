@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .allowlist import markup_elements
 from .problems import ContentError, Problem
 from .translation import Fallbacks, Status
 from .yamlsource import Key, YamlSyntaxError, parse
@@ -82,16 +83,26 @@ class Glossary:
         return Status.DRAFT if translation.draft else Status.OK
 
 
+def _plain_text(value: Any, key: Key) -> Iterator[schema.Issue]:
+    """A term's word and explanation are shown as text: markup in them would show as typed."""
+    yield from schema.text(value, key)
+    if isinstance(value, str) and "<" in value:
+        tags = markup_elements(value)
+        if tags:
+            yield key, (f"'{key[-1]}' holds markup (<{tags[0]}>): the glossary is shown as plain text. "
+                        "Write the words only.")
+
+
 def _words(value: Any, key: Key) -> Iterator[schema.Issue]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         yield key, "'forms' must be a list of words, like [praktiken, praktikplats]."
 
 
-SOURCE_TERM = (schema.Field("id", schema.text), schema.Field("word", schema.text),
+SOURCE_TERM = (schema.Field("id", schema.text), schema.Field("word", _plain_text),
                schema.Field("forms", _words, required=False), schema.Field("version", schema.whole_number),
-               schema.Field("text", schema.text))
+               schema.Field("text", _plain_text))
 TRANSLATED_TERM = (schema.Field("id", schema.text), schema.Field("source_version", schema.whole_number),
-                   schema.Field("forms", _words, required=False), schema.Field("text", schema.text))
+                   schema.Field("forms", _words, required=False), schema.Field("text", _plain_text))
 
 
 def _term_list(fields: tuple[schema.Field, ...]) -> schema.Check:

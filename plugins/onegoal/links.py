@@ -191,7 +191,13 @@ def judge(site: Site, doc: Document, link: Link, docs_dir: Path) -> str | None:
     path, _, fragment = target.partition("#")
     if not path:
         return missing_anchor(site, doc.uri, doc.language, fragment, target)
+    if path.startswith(("/", "\\")):
+        return (f"the link '{target}' starts at the server's root, which lies outside the site when it is hosted "
+                "in a folder. Link relatively, like '../about.md' or '../images/name.png'.")
     uri = posixpath.normpath(posixpath.join(posixpath.dirname(doc.uri), path))
+    if uri == ".." or uri.startswith("../"):
+        return (f"the link '{target}' leads out of the docs folder: the site publishes nothing from outside it. "
+                "Put the file in docs/ (pictures in docs/images/) and link it from there.")
     if not path.endswith(".md"):
         if (docs_dir / uri).is_file():
             return None

@@ -24,17 +24,21 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from . import scaffold
+from . import live_reload, scaffold
 from .config import OneGoalConfig
-from .content import Content, load_content
+from .brand import COLOUR
+from .content import Content, SymbolicLinks, UnsafeContent, load_content
+from .corporate import BRAND_CSS
+from .docs_files import file_problem
 from .editing import EditLink, edit_link, new_file_link
 from .glossary import Glossary, Term
 from .model import Library
 from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree, page_specs, redirects, src_uri
 from .pdf import PdfError, PdfJob, make_pdfs
 from .printing import footer_content
-from .problems import ContentError
 from .offline import MANIFEST, write_manifests, write_offline_pages
+from .problems import ContentError
+from .rendering import MarkdownSetup
 from .search import split_index
 from .terms import mark_first
 from .theme_assets import ThemeChanged, self_contained
@@ -68,6 +72,7 @@ _TEMPLATES = _CompiledTemplates()
 HOME_TEMPLATE = "onegoal/home.html"
 TRANSLATIONS_TEMPLATE = "onegoal/translations.html"
 REDIRECT_TEMPLATE = "onegoal/redirect.html"
+BRAND_TEMPLATE = "onegoal/brand.css.html"
 FOOTER_TEMPLATE = "onegoal/print-footer.css.html"  # .html: the build does not copy it into the site
 NOT_FOUND = "404.html"
 PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
@@ -92,6 +97,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.site_name = ""
         # While previewing: the content's problems, shown on every page instead of stopping.
         self.problems: list[str] = []
+        # While previewing: the files that would put live markup or an unpublished file on
+        # the site; the preview shows their pages empty and leaves their files out.
+        self.unsafe: frozenset[Path] = frozenset()
         self.glossary = Glossary()
         self.glossary_pages: dict[str, str] = {}  # the glossary page of each language, by source path
         # Per language: each glossary term's pages (title, address), and each manual's terms.
@@ -117,6 +125,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             # previewing, this plugin lasts from one rebuild to the next, so it reads anew.
             self.library = None
             self.problems = []
+            self.unsafe = frozenset()
             self.bodies.clear()
             self.printed.clear()
             self.term_pages.clear()
@@ -138,18 +147,23 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def read_library(self, config: MkDocsConfig, languages: list[str], source: str) -> Library:
         """The library with its glossary, links and markup checked. A build stops on problems and
         names them all; a preview goes on with the last library that had none (or none at all) and shows
-        the problems on every page, until the files are fixed and it rebuilds by itself."""
+        the problems on every page, until the files are fixed and it rebuilds by itself. A symbolic
+        link stops the preview too: MkDocs would follow it when it gathers the docs folder."""
         try:
             preview = self.config.preview_language
             content = load_content(self.manuals_dir, Path(config.docs_dir), languages, source, self.fallbacks,
+                                   MarkdownSetup.of(config.markdown_extensions, config.mdx_configs),
                                    self.config.audiences, self.config.include, self.config.skip_languages,
-                                   [source, preview] if preview in languages else None)
+                                   [source, preview] if preview in languages else None, theme_dirs(config))
+        except SymbolicLinks as error:  # never followed, not even by the preview
+            raise PluginError(error.report()) from None
         except ContentError as error:
             if not self.serving:
                 raise PluginError(error.report()) from None
             # Shown on every page; a warning would stop a strict build, and the preview with it.
             log.info(error.report())
             self.problems = [str(problem) for problem in error.problems]
+            self.unsafe = error.unsafe if isinstance(error, UnsafeContent) else frozenset()
             content = _LAST_GOOD.get(self.manuals_dir, Content(Library((), source, tuple(languages)), Glossary()))
         _LAST_GOOD[self.manuals_dir] = content
         self.glossary = content.glossary
@@ -165,6 +179,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.build_depth > 0:
             return
         library = self.library_or_fail()
+        if self.config.organisation.color:
+            self.write_brand_css(config)
         if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language,
                         self.config.editors_folder, self.borrowed_pages(library))
@@ -178,6 +194,15 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             raise PluginError(str(error)) from None
         if self.pdfs:
             self.write_pdfs(config, library)
+
+    def write_brand_css(self, config: MkDocsConfig) -> None:
+        """A company's colour, for its copy (corporate.py links the style sheet)."""
+        color = self.config.organisation.color
+        if not COLOUR.match(color):
+            raise PluginError(f"mkdocs.yml: onegoal organisation color '{color}' must be written \"#rrggbb\".")
+        path = Path(config.site_dir) / BRAND_CSS
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(config.theme.get_env().get_template(BRAND_TEMPLATE).render(color=color), encoding="utf-8")
 
     def write_pdfs(self, config: MkDocsConfig, library: Library) -> None:
         site = Path(config.site_dir)
@@ -218,6 +243,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                               f"path: {', '.join(clashes)}. Rename or remove them.")
         for uri in [*self.specs, *self.glossary_pages]:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+        reload_script = files.get_file_from_path(live_reload.SCRIPT)
+        if reload_script is not None and not self.serving:
+            files.remove(reload_script)
+        # A build has stopped on these already (docs_files.py); a preview goes on without them.
+        docs_dir = Path(config.docs_dir)
+        for file in [file for file in files if not file.is_documentation_page() and file.abs_src_path
+                     and Path(file.abs_src_path).is_relative_to(docs_dir) and file_problem(Path(file.abs_src_path))]:
+            files.remove(file)
         return files
 
     def glossary_uris(self) -> dict[str, str]:
@@ -249,6 +282,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         if self.previewing_elsewhere(config):
             return ""
+        if Path(page.file.abs_src_path or "") in self.unsafe:
+            return ""  # a preview: the page's problems are listed on it
         if page.file.src_uri in self.glossary_pages:
             return ""
         spec = self.specs.get(page.file.src_uri)
@@ -343,7 +378,6 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         context["onegoal_editors_url"] = self.editors_url(views.language)
         context["onegoal_edit"] = self.edit_link(page, config, views.language)
         context["onegoal_problems"] = self.problems
-        context["onegoal_preview"] = self.serving
         if page.file.src_uri in self.glossary_pages:
             context["onegoal_glossary"] = views.glossary(self.glossary, self.term_pages.get(views.language, {}))
             page.content = ""  # the search has read the terms; the template shows them
@@ -425,7 +459,6 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                             config: MkDocsConfig) -> dict[str, Any]:
         if template_name == NOT_FOUND:
             context["onegoal_problems"] = self.problems
-            context["onegoal_preview"] = self.serving
             views = self.views(config)
             root = language_folder(views.language, views.library.source_language)
             context["onegoal_language_root"] = root.as_posix()
@@ -474,6 +507,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         server.observer = PollingObserver(timeout=PREVIEW_POLLING)
         for path in [*watched, str(self.manuals_dir)]:
             server.watch(path)
+        live_reload.reload_by_file(server)
         return server
 
     def read_fallbacks(self, languages: list[str], source: str) -> Fallbacks:
@@ -519,6 +553,12 @@ def preview_only(config: MkDocsConfig, language: str) -> None:
                           f"({', '.join(locales)}). Use one of them, as in `make serve LANG=en`.")
     for lang in i18n.config.languages:
         lang.build = lang.default or lang.locale == language
+
+
+def theme_dirs(config: MkDocsConfig) -> list[Path]:
+    """The site's own theme folder (overrides/), whose files the build copies into the site."""
+    custom_dir = config.theme.custom_dir
+    return [Path(custom_dir)] if custom_dir else []
 
 
 def alternates(config: MkDocsConfig) -> list[dict[str, str]]:

@@ -14,8 +14,12 @@ import unicodedata
 import yaml
 
 from .model import Manual, Step
+from .schema import ID_HINT, ID_RULE, RESERVED_STEP_NAMES
 
 FIRST_STEP = ("Första steget", "forsta-steget")
+# A name is part of a file name and an address: long enough for any title, short enough
+# for every file system and a phone's address bar.
+MAX_NAME = 64
 
 
 class ScaffoldError(Exception):
@@ -29,7 +33,33 @@ def slug_of(title: str) -> str:
     if not slug:
         raise ScaffoldError(f"'{title}' gives no step name: write the title with some letters a-z, or name "
                             "the step with --name.")
+    if len(slug) > MAX_NAME:
+        raise ScaffoldError(f"the title gives a step name of {len(slug)} characters; a name has at most "
+                            f"{MAX_NAME}. Name the step with --name, like --name skriv-cv.")
     return slug
+
+
+def checked_name(name: str, what: str) -> str:
+    """`name` when it may name a file in its manual's folder; a path, `..` or anything else
+    that is not a plain name could write elsewhere, so it is refused."""
+    if len(name) > MAX_NAME:
+        raise ScaffoldError(f"the {what} '{name[:20]}...' is {len(name)} characters long; a name has at most "
+                            f"{MAX_NAME}. Choose a shorter one.")
+    if not ID_RULE.match(name):
+        raise ScaffoldError(f"'{name}' cannot be a {what}: {ID_HINT}. A name is not a path: no '/', '\\' or '..'.")
+    if what == "step name" and name in RESERVED_STEP_NAMES:
+        raise ScaffoldError(f"'{name}' is the name of a page the site makes itself: choose another step name.")
+    return name
+
+
+def checked_folder(folder: str) -> str:
+    """A folder under the manuals folder, like 'corporate': plain names only, so that it
+    stays inside it."""
+    parts = folder.replace("\\", "/").split("/")
+    if not all(ID_RULE.match(part) and len(part) <= MAX_NAME for part in parts):
+        raise ScaffoldError(f"--folder '{folder}' must be a folder inside the manuals folder, named like "
+                            "'corporate' (no '..', no absolute path).")
+    return "/".join(parts)
 
 
 class _Dumper(yaml.SafeDumper):
