@@ -96,3 +96,10 @@ def test_every_page_carries_the_content_security_policy(site: Path, language: st
         meta = parse(path).find("meta", http_equiv="Content-Security-Policy")
         assert meta.attrs["content"] == POLICY
         assert "<script>" not in path.read_text(encoding="utf-8")
+
+
+def test_the_preview_s_live_reload_is_not_published(site: Path) -> None:
+    """The preview loads its live reload from a file of the theme; a real build leaves it out."""
+    assert (Path(__file__).parent.parent / "overrides" / "assets" / "onegoal" / "livereload.js").is_file()
+    assert (site / "assets" / "onegoal" / "progress.js").is_file()
+    assert not (site / "assets" / "onegoal" / "livereload.js").exists()
