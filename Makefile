@@ -56,6 +56,7 @@ bench: $(READY) browser site
 	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/search_index.py
 	$(BIN)/python benchmarks/first_visit.py
+	$(BIN)/python benchmarks/phone.py
 	$(BIN)/python benchmarks/lighthouse.py site
 
 $(READY): requirements.lock pyproject.toml

@@ -1,4 +1,4 @@
-"""What a phone downloads on a first visit to a step page, against a 100 KB budget.
+"""What a phone downloads on a first visit to a step page, against a 60 KB budget.
 
     python benchmarks/first_visit.py
 
@@ -31,7 +31,7 @@ from search_index import build
 from onegoal.cli import site_settings
 from onegoal.loader import load_library
 
-BUDGET_KB = 100
+BUDGET_KB = 60
 STEP = "ar/candidate/profilen/"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

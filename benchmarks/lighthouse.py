@@ -2,23 +2,21 @@
 
     python benchmarks/lighthouse.py [site folder]    (default: site/, from `make site`)
 
-Serves the built site gzip-compressed on 127.0.0.1, runs Lighthouse (pinned in benchmarks/lighthouse/,
+Serves the built site gzip-compressed on 127.0.0.1 (serving.py), runs Lighthouse (pinned in benchmarks/lighthouse/,
 installed with `npm ci` on first use) with its default mobile settings against Debian's
 Chromium, and prints the category scores and the main timings.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from serving import serve
 
 HERE = Path(__file__).resolve().parent / "lighthouse"
 PAGES = ["ar/candidate/profilen/", "candidate/profilen/"]
@@ -26,28 +24,6 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-
                 "--disable-component-update --disable-sync --no-first-run")
 AUDITS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
           "speed-index", "total-byte-weight"]
-
-
-class Gzipping(SimpleHTTPRequestHandler):
-    """Serves the site gzip-compressed, as any real web server would."""
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def lighthouse() -> Path:
@@ -70,11 +46,10 @@ def run(binary: Path, url: str) -> dict:
 def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "site"
     binary = lighthouse()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Gzipping, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, base = serve(site)
     try:
         for page in PAGES:
-            result = run(binary, f"http://127.0.0.1:{server.server_address[1]}/{page}")
+            result = run(binary, base + page)
             scores = ", ".join(f"{c['title']} {round(c['score'] * 100)}" for c in result["categories"].values())
             print(f"Lighthouse {result['lighthouseVersion']} mobile, /{page}: {scores}")
             print("  " + ", ".join(f"{result['audits'][a]['title']} {result['audits'][a]['displayValue']}"

@@ -3,8 +3,10 @@
     python benchmarks/search_index.py
 
 Builds the shipped library twice in the same run: with the OneGoal plugin (one index per
-language) and as plain Material + mkdocs-static-i18n pages (one index for all languages),
-and prints the bytes of each index, raw and gzip-compressed.
+language for the readers' manuals and pages, one per language for the corporate manuals)
+and as plain Material + mkdocs-static-i18n pages (one index for all languages), and prints
+the bytes of each index, raw and gzip-compressed, against a budget of 25 KB gzip each.
+Exits 1 when an index is over it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from onegoal.cli import site_settings
 from onegoal.loader import load_library
 
 INDEX = Path("search") / "search_index.json"
+BUDGET_KB = 25
 
 
 def build(config_file: Path) -> Path:
@@ -46,11 +49,18 @@ def main() -> None:
         shared_raw, shared_gz = sizes(plain / INDEX)
         print(f"Search index a reader downloads, {len(languages)} languages, shipped library")
         print(f"  {'plain Material + i18n (all languages)':42s} {shared_raw / 1024:7.1f} KB raw {shared_gz / 1024:6.1f} KB gzip")
+        over = []
         for language in languages:
             folder = plugin if language == settings.source_language else plugin / language
-            raw, gz = sizes(folder / INDEX)
-            print(f"  {'onegoal, ' + language + ' reader':42s} {raw / 1024:7.1f} KB raw {gz / 1024:6.1f} KB gzip"
-                  f"   {gz / shared_gz:5.2f} of the shared index")
+            for who, index in (("reader", folder / INDEX), ("corporate", folder / "corporate" / INDEX)):
+                if not index.is_file():
+                    continue
+                raw, gz = sizes(index)
+                over += [index] if gz > BUDGET_KB * 1024 else []
+                print(f"  {f'onegoal, {language} {who}':42s} {raw / 1024:7.1f} KB raw {gz / 1024:6.1f} KB gzip"
+                      f"   {gz / shared_gz:5.2f} of the shared index")
+        print(f"  budget {BUDGET_KB} KB gzip per index: {'within' if not over else 'OVER: ' + ', '.join(map(str, over))}")
+        sys.exit(1 if over else 0)
 
 
 if __name__ == "__main__":

@@ -219,21 +219,44 @@ def test_every_page_links_to_the_file_an_editor_changes(site: Path, library: Lib
     assert parse_qs(urlsplit(edit_href(page_path(site, "ti", "about"))).query)["filename"] == ["about.ti.md"]
 
 
+def search_entries(site: Path, language: str, corporate: bool = False) -> dict[str, str]:
+    """The texts of a language's search index (or its corporate manuals'), by location."""
+    folder = (site if language == SOURCE else site / language) / ("corporate" if corporate else "")
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: doc["text"] for doc in index["docs"]}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_finds_a_step_by_its_summary_goals_and_checklist(site: Path, library: Library, language: str) -> None:
-    folder = site if language == SOURCE else site / language
-    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = {doc["location"]: doc["text"] for doc in index["docs"]}
     for manual in library.manuals:
+        entries = search_entries(site, language, manual.corporate)
         for step in manual.steps:
             shown = FALLBACKS.shown(step, language)
-            location = f"{manual.url_path}/{step.slug}/"
+            location = f"{manual.url_path.removeprefix('corporate/')}/{step.slug}/"
             words = [shown.text.summary, *shown.text.goals, *(item.text for item in shown.checklist)]
             assert all(html_escape(word, quote=False) in entries[location] for word in words), (language, location)
             sections = [loc for loc in entries if loc.startswith(location + "#")]
             # A page shown in another language's words keeps only its main entry.
             assert bool(sections) == (shown.language == language), (language, location)
-    assert not any(location.rstrip("/").endswith("/print") for location in entries)
+        assert not any(location.rstrip("/").endswith("/print") for location in entries)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_readers_search_without_the_corporate_manuals(site: Path, library: Library, language: str) -> None:
+    """A Candidate downloads and searches the readers' manuals and pages only; corporate
+    pages search the corporate manuals, in an index of their own."""
+    readers, corporate = search_entries(site, language), search_entries(site, language, corporate=True)
+    assert corporate and all(not location.startswith(("corporate/", "..")) for location in corporate)
+    for manual in library.manuals:
+        for step in manual.steps:
+            in_readers = any(location.startswith(f"{manual.url_path}/{step.slug}/") for location in readers)
+            assert in_readers != manual.corporate, (manual.id, step.slug)
+    for manual in library.manuals:
+        step = page_path(site, language, manual.url_path, manual.steps[0].slug)
+        config = json.loads(parse(step).find("script", id="__config").text)
+        language_base = "." if language == SOURCE else language
+        expected = f"{language_base}/corporate" if manual.corporate else language_base
+        assert (step.parent / config["base"]).resolve() == (site / expected).resolve(), manual.id
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -39,9 +39,10 @@ from .printing import footer_content
 from .offline import MANIFEST, write_manifests, write_offline_pages
 from .problems import ContentError
 from .rendering import MarkdownSetup
-from .search import split_index
+from .search import search_root, split_index
 from .terms import mark_first
-from .theme_assets import ThemeChanged, self_contained
+from .theme_assets import ThemeChanged, scripted, self_contained, theme_bundle
+from .theme_styles import cut_theme_styles
 from .translation import Fallbacks, direction
 from .views import Organisation, PrintView, Views
 
@@ -183,15 +184,17 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.write_brand_css(config)
         if any(name in config.plugins for name in ("search", "material/search")):
             split_index(Path(config.site_dir), library.languages, library.source_language,
-                        self.config.editors_folder, self.borrowed_pages(library))
+                        self.config.editors_folder, self.borrowed_pages(library), self.corporate_apart())
         write_manifests(Path(config.site_dir), library, self.site_name)
         self.write_redirects(config, library)
         # After every page (the redirects too): the service worker keeps this build's pages only.
         write_offline_pages(Path(config.site_dir), library)
         try:
             self_contained(Path(config.site_dir))
+            before, after = cut_theme_styles(Path(config.site_dir))
         except ThemeChanged as error:
             raise PluginError(str(error)) from None
+        log.info(f"The theme's style sheet, cut to the site's pages: {before // 1024} KB -> {after // 1024} KB")
         if self.pdfs:
             self.write_pdfs(config, library)
 
@@ -217,6 +220,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         except PdfError as error:
             raise PluginError(str(error)) from None
         log.info(f"PDFs: {report.printed} printed, {report.reused} unchanged and taken from {cache}")
+
+    def corporate_apart(self) -> bool:
+        """Whether the corporate manuals have a search index of their own: where the readers'
+        manuals are beside them (not in a company's copy, which has only theirs)."""
+        manuals = self.library_or_fail().manuals
+        return any(manual.corporate for manual in manuals) and not all(manual.corporate for manual in manuals)
 
     def borrowed_pages(self, library: Library) -> dict[str, set[str]]:
         """Per language, the steps it shows in another language's words, by address."""
@@ -383,6 +392,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             page.content = ""  # the search has read the terms; the template shows them
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
+        context["onegoal_search_root"] = search_root(spec.manual.url_path if spec else "", root,
+                                                     self.corporate_apart()).as_posix()
         if spec is None:
             return context
         if spec.step is not None:
@@ -409,7 +420,14 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             path = Path(page.file.abs_dest_path).parent / FOOTER_FILE
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(footer, encoding="utf-8")
-        return output
+        return self.scripted(output)
+
+    @staticmethod
+    def scripted(output: str) -> str:
+        try:
+            return scripted(output)
+        except ThemeChanged as error:
+            raise PluginError(str(error)) from None
 
     @property
     def pdfs(self) -> bool:
@@ -480,6 +498,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return ""
         if template_name != NOT_FOUND:
             return output
+        output = self.scripted(output)
         views = self.views(config)
         root = language_folder(views.language, views.library.source_language)
         if root == Path():
@@ -495,6 +514,11 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         env.filters["og_footer"] = footer_content
         env.bytecode_cache = _TEMPLATES
+        if len(files):  # not the early look at the templates, before there are files
+            try:
+                env.globals["onegoal_theme_bundle"] = theme_bundle(list(files.src_uris))
+            except ThemeChanged as error:
+                raise PluginError(str(error)) from None
         self.env = env
         return env
 

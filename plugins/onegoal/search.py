@@ -1,10 +1,16 @@
-"""One search index per language, so a reader downloads and searches only her own.
+"""One search index per language and readership, so a reader downloads and searches only
+her own.
 
 The theme's search plugin writes one index for the whole site; mkdocs-static-i18n fills
 it with every language. Each entry's location starts with its language folder (`en/...`),
 except those of the source language, which sit at the root. Each language gets the
 entries of its own folder, with locations relative to that folder, written to
 `<language>/search/search_index.json`; the page template points the theme's search at it.
+
+Where the library holds the corporate manuals beside the readers' own, they get their own
+index, `<language>/corporate/search/search_index.json`, with locations relative to that
+folder: a Candidate does not download the companies' text, and corporate pages search
+only theirs. A company's copy, which holds only corporate manuals, has one index.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .model import CORPORATE_FOLDER
 from .pages import PRINT_NAME, for_editors, from_language_folder, language_folder
 
 INDEX = Path("search") / "search_index.json"
@@ -30,9 +37,11 @@ def search_language(language: str) -> str:
 
 
 def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
-                editors_folder: str = "", borrowed: Mapping[str, set[str]] | None = None) -> dict[str, int]:
-    """Rewrite the shared index as one per language, without the editors' pages and the
-    print pages (each repeats its manual's steps); returns the entry count of each.
+                editors_folder: str = "", borrowed: Mapping[str, set[str]] | None = None,
+                corporate_apart: bool = False) -> dict[str, int]:
+    """Rewrite the shared index as one per language (and, with `corporate_apart`, one more
+    per language for the corporate manuals), without the editors' pages and the print pages
+    (each repeats its manual's steps); returns the entry count of each, by index folder.
 
     `borrowed` names, per language, the pages it shows in another language's words (no
     translation yet): of those, the index keeps the page's title, summary, goals and
@@ -40,21 +49,37 @@ def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
     """
     borrowed = borrowed or {}
     shared = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    entries: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
+    indexes: dict[Path, tuple[str, list[dict[str, Any]]]] = {}
+    for language in languages:
+        root = language_folder(language, source_language)
+        indexes[root] = (language, [])
+        if corporate_apart:
+            indexes[root / CORPORATE_FOLDER] = (language, [])
     for doc in shared["docs"]:
         language = entry_language(doc["location"], languages, source_language)
         location = from_language_folder(doc["location"], language, source_language)
         page, _, section = location.partition("#")
         if section and page in borrowed.get(language, set()):
             continue
-        if not for_editors(location, editors_folder) and not is_print_page(location):
-            entries[language].append({**doc, "location": location, "text": plain(doc["text"])})
-    for language, docs in entries.items():
+        if for_editors(location, editors_folder) or is_print_page(location):
+            continue
+        root = language_folder(language, source_language)
+        if corporate_apart and location.startswith(f"{CORPORATE_FOLDER}/"):
+            root, location = root / CORPORATE_FOLDER, location.removeprefix(f"{CORPORATE_FOLDER}/")
+        indexes[root][1].append({**doc, "location": location, "text": plain(doc["text"])})
+    for root, (language, docs) in indexes.items():
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
-        path = site_dir / language_folder(language, source_language) / INDEX
+        path = site_dir / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {language: len(docs) for language, docs in entries.items()}
+    return {root.as_posix(): len(docs) for root, (_, docs) in indexes.items()}
+
+
+def search_root(page_url: str, language_root: Path, corporate_apart: bool) -> Path:
+    """The folder whose search index a page searches (see the module's docstring)."""
+    if corporate_apart and page_url.startswith(f"{CORPORATE_FOLDER}/"):
+        return language_root / CORPORATE_FOLDER
+    return language_root
 
 
 def plain(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The theme's script, made to fetch nothing from another host.
+"""The theme's script, made to fetch nothing from another host, and loaded on demand.
 
 The theme's bundle loads two libraries from a public CDN when a page needs them (a
 ResizeObserver polyfill for old browsers, the diagram library for diagram blocks) and
@@ -7,10 +7,15 @@ Content-Security-Policy on companies' intranets, and readers' phones should talk
 nobody else: the polyfill is served by the site itself, the diagram library would be
 too (diagram blocks are refused in content, see markup.py), and the repository facts
 get an address no browser fetches.
+
+Pages load the bundle only when it is needed (assets/onegoal/theme-on-demand.js), long
+after the document's DOMContentLoaded, which the bundle waits for once; the loader sends
+that event again. A theme whose bundle starts otherwise fails the build here.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 POLYFILL = "assets/onegoal/vendor/resize-observer-polyfill.js"
@@ -25,8 +30,35 @@ REPLACEMENTS = {
 }
 
 
+# The theme marks the page "no-js" until its bundle has run, and hides the search button
+# and lays out the menu for a browser without script until then. Pages say "js" from the
+# start: the bundle comes on demand, and the page must not move when it does.
+NO_JS = re.compile(r'^(\s*<!doctype html>\s*<html lang="[^"]*") class="no-js"', re.IGNORECASE)
+
+# How the bundle waits for the page before it starts its components.
+STARTS_ON = 'h(document,"DOMContentLoaded",{once:!0})'
+
+
 class ThemeChanged(Exception):
     """The theme's bundle is not what this module knows how to make self-contained."""
+
+
+def scripted(page: str) -> str:
+    """A page of the theme, marked as one whose scripts run (see NO_JS)."""
+    marked, count = NO_JS.subn(r'\1 class="js"', page, count=1)
+    if count != 1:
+        raise ThemeChanged("a page of the theme no longer starts with <html lang=... class=\"no-js\">: the theme was "
+                           "upgraded. Check how it marks pages for script and update theme_assets.py.")
+    return marked
+
+
+def theme_bundle(uris: list[str]) -> str:
+    """The address of the theme's bundle among the site's files (theme-on-demand.js loads it)."""
+    bundles = [uri for uri in uris if uri.startswith("assets/javascripts/bundle.") and uri.endswith(".min.js")]
+    if len(bundles) != 1:
+        raise ThemeChanged(f"the theme has {len(bundles)} scripts assets/javascripts/bundle.*.min.js, not one: "
+                           "it was upgraded. Check theme-on-demand.js and theme_assets.py.")
+    return bundles[0]
 
 
 def self_contained(site_dir: Path) -> list[Path]:
@@ -36,6 +68,9 @@ def self_contained(site_dir: Path) -> list[Path]:
         raise ThemeChanged("the theme's script assets/javascripts/bundle.*.min.js is not in the site")
     for bundle in bundles:
         script = bundle.read_text(encoding="utf-8")
+        if script.count(STARTS_ON) != 1:
+            raise ThemeChanged(f"{bundle.name} no longer starts on the document's DOMContentLoaded alone: the theme "
+                               "was upgraded. Check how theme-on-demand.js starts it and update both.")
         for old, new in REPLACEMENTS.items():
             if old not in script and new in script:
                 continue  # rewritten by an earlier build into the same folder

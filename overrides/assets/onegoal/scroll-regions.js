@@ -1,6 +1,7 @@
-/* Tables wider than a phone scroll sideways inside the box the theme wraps them in.
- * A box that scrolls must be reachable by keyboard (WCAG 2.1.1): make each one focusable
- * and name it, when it does scroll. */
+/* Tables wider than a phone scroll sideways: by themselves, or inside the box the theme's
+ * script wraps them in where it has loaded (see theme-on-demand.js). A box that scrolls
+ * must be reachable by keyboard (WCAG 2.1.1): make each one focusable and name it, when it
+ * does scroll. */
 (function () {
   "use strict";
 
@@ -12,7 +13,7 @@
   }
 
   function mark() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table:not([class])"), function (box) {
       if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth) return;
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
