@@ -494,12 +494,15 @@
     });
   }
 
-  /* With the theme's instant navigation, pages are swapped without a reload. */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+  /* With the theme's instant navigation, pages are swapped without a reload: once the
+     theme's script has come (theme-on-demand.js), follow its pages (init runs again on the
+     page it starts on, which changes nothing). */
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init, {once: true});
   } else {
     init();
   }
+  document.addEventListener("onegoal:theme", function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  }, {once: true});
 })();

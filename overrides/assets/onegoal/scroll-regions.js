@@ -21,10 +21,14 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mark);
+  if (document.readyState === "complete") {
+    mark();
   } else {
     window.addEventListener("load", mark);
   }
+  /* The theme's script (theme-on-demand.js) wraps tables, and swaps pages with instant navigation. */
+  document.addEventListener("onegoal:theme", function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(mark);
+  }, {once: true});
   window.addEventListener("resize", mark);
 })();

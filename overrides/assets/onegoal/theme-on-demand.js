@@ -4,7 +4,8 @@
  * the search alone: the menu, the language list, tables and details work without it. So a
  * narrow screen loads it when the reader opens the search (focus in the search field, the
  * search button, or a ?q= link); a wide screen, whose side bars it sizes, loads it once
- * the page has loaded. The bundle starts on the document's DOMContentLoaded, long past by
+ * the page has loaded; a site that turns on the theme's instant navigation (which the
+ * bundle does), at once. The bundle starts on the document's DOMContentLoaded, long past by
  * then: that event is sent again, once, after it has run (theme_assets.py fails the build
  * if a new theme version starts otherwise).
  *
@@ -44,6 +45,7 @@
     tag.src = bundle;
     tag.addEventListener("load", function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
+      document.dispatchEvent(new Event("onegoal:theme"));  // the site's scripts follow its pages from now on
     });
     document.body.appendChild(tag);
   }
@@ -62,6 +64,16 @@
   document.addEventListener("click", function (event) { if (isSearch(event.target)) openSearch(); }, true);
   document.addEventListener("change", function (event) { if (isSearch(event.target)) openSearch(); }, true);
   if (/[?&]q=/.test(window.location.search)) openSearch();
+
+  function instantNavigation() {
+    try {
+      var features = JSON.parse(document.getElementById("__config").textContent).features || [];
+      return features.indexOf("navigation.instant") >= 0;
+    } catch (error) {
+      return false;
+    }
+  }
+  if (instantNavigation()) loadTheme();
 
   var wide = window.matchMedia && window.matchMedia("(min-width: 76.25em)");
   function whenWide() { if (wide && wide.matches) loadTheme(); }
