@@ -76,7 +76,7 @@ def visit(browser: Browser, url: str) -> Visit:
     def finished(request) -> None:  # type: ignore[no-untyped-def]
         if request.service_worker is None or kind(urlparse(request.url).path) == "service worker script":
             sizes = request.sizes()
-            received[kind(urlparse(request.url).path)] += sizes["responseBodySize"]
+            received[kind(urlparse(request.url).path)] += max(sizes["responseBodySize"], 0)
 
     context.on("requestfinished", finished)
     cdp = context.new_cdp_session(page)
