@@ -55,6 +55,17 @@ def add_file(relative: str, content: str, also: Callable[[Path], str] | None = N
     return write
 
 
+def too_long(relative: str) -> Callable[[Path], str]:
+    """Thousands of lines of markup (judging each would make the check slow); refused where
+    the text begins, after the front matter."""
+    def write(project: Path) -> str:
+        path = project / relative
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n<img src=x onerror=alert(1)>\n" * 1100, encoding="utf-8")
+        return f"{relative}:{text.split(chr(10)).index('---', 1) + 2}:"
+    return write
+
+
 def svg(body: str) -> Callable[[Path], str]:
     return add_file("docs/images/drawing.svg", f"{SVG_HEAD}{body}</svg>\n")
 
@@ -179,6 +190,7 @@ MARKUP_ONLY_THE_HTML_SHOWS = [
          "holds markup (<img>)"),
     Case("markup in a corporate translation", append(CORPORATE_STEP, "<img/src=x onerror=alert(1)>"),
          "the attribute onerror= runs code", corporate=True),
+    Case("a page too long to judge in time", too_long(STEP), "lines long"),
 ]
 
 CASES = SCRIPT_ON_THE_SITE + FILES_OF_THE_MACHINE + MARKUP_ONLY_THE_HTML_SHOWS

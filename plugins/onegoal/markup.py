@@ -22,6 +22,12 @@ from .problems import Problem
 from .rendering import MarkdownSetup
 from .translation import Fallbacks
 
+# Up to this many lines, a finding is placed where the editor wrote it, also when another
+# line completes it (a picture's line, before the reference that gives its address).
+PRECISE_LINES = 200
+# Longer than any page a reader follows on a phone; judging it would only make the check slow.
+MAX_LINES = 2000
+
 
 def check_markup(library: Library, docs_dir: Path, fallbacks: Fallbacks, setup: MarkdownSetup,
                  languages: Sequence[str] | None = None) -> list[Problem]:
@@ -29,6 +35,12 @@ def check_markup(library: Library, docs_dir: Path, fallbacks: Fallbacks, setup: 
     by file and line."""
     problems: dict[tuple[object, int, str], Problem] = {}
     for doc in documents(library, docs_dir, fallbacks, languages):
+        length = doc.body.count("\n") + 1
+        if length > MAX_LINES:
+            message = (f"the text is {length} lines long; a page readers can follow on a phone is far shorter "
+                       f"(at most {MAX_LINES}). Split it into several steps or pages.")
+            problems.setdefault((doc.path, doc.first_line, message), Problem(doc.path, doc.first_line, message))
+            continue
         for offset, message in live_markup(doc.body, setup):
             line = doc.first_line + offset
             problems.setdefault((doc.path, line, message), Problem(doc.path, line, message))
@@ -47,7 +59,10 @@ def _live_markup(body: str, setup: MarkdownSetup) -> tuple[tuple[int, str], ...]
         return ()
     lines = body.split("\n")
     totals = Counter(finding.key for finding in findings)
-    places = {key: _lines_holding(lines, key, total, setup) for key, total in totals.items()}
+    # Leaving out each line in turn costs a rendering per line: a long page (a hostile one
+    # could hold thousands of lines) is searched by halving alone.
+    places = {key: _lines_holding(lines, key, total, setup) if len(lines) <= PRECISE_LINES else []
+              for key, total in totals.items()}
     seen: Counter[tuple[str, ...]] = Counter()
     located = []
     for finding in findings:
