@@ -47,14 +47,10 @@ def check_markup(library: Library, docs_dir: Path, fallbacks: Fallbacks, setup: 
     return list(problems.values())
 
 
+@lru_cache(maxsize=4096)
 def live_markup(body: str, setup: MarkdownSetup) -> tuple[tuple[int, str], ...]:
     """What `body` may not hold once rendered, each with its line offset in `body`."""
-    return _live_markup(body, setup)
-
-
-@lru_cache(maxsize=4096)
-def _live_markup(body: str, setup: MarkdownSetup) -> tuple[tuple[int, str], ...]:
-    findings = judge_html(setup.render(body))
+    findings = _findings(body, setup)  # the whole body is also the last prefix the search renders
     if not findings:
         return ()
     lines = body.split("\n")

@@ -54,4 +54,3 @@ def inside(path: Path, root: Path) -> bool:
     base = Path(os.path.abspath(root))
     return absolute.is_relative_to(base) and not through_link(absolute, base) \
         and absolute.resolve().is_relative_to(base.resolve())
-
