@@ -200,3 +200,41 @@ def test_the_cut_style_sheet_styles_every_page_as_the_whole_one(browser: Browser
                   f"{sorted(set(theirs.split(';')) - set(mine.split(';')))}"
                   for mine, theirs in zip(cut, whole) if mine != theirs]
         assert not differ, (viewport, differ[:4])
+
+
+RENDERED = "element => element.checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_what_the_first_screen_does_not_show_waits_until_the_reader_goes_to_it(browser: Browser,
+                                                                               site_url: str) -> None:
+    """On a phone the first frame holds the step's first screen: the closed navigation
+    drawer and language menu are out of it and open as before, what lies below is drawn as
+    the reader scrolls to it, and on paper everything is there."""
+    context = browser.new_context(viewport=SMALL_PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/reader/profile/")
+    page.wait_for_load_state("networkidle")
+    drawer_link = page.locator(".md-sidebar--primary .md-nav__link").first
+    assert not drawer_link.evaluate(RENDERED)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(drawer_link).to_be_in_viewport()
+
+    page.reload()
+    menu_link = page.locator(".md-select__link").first
+    assert not menu_link.evaluate(RENDERED)
+    page.locator(".md-header__option .md-select button").first.focus()
+    expect(menu_link).to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('.md-select__link')")
+
+    below = page.locator(".og-step-nav a").first
+    assert below.bounding_box()["y"] > SMALL_PHONE["height"]
+    assert not below.evaluate(RENDERED)
+    below.scroll_into_view_if_needed()
+    page.wait_for_function("element => element.checkVisibility({contentVisibilityAuto: true})",
+                           arg=below.element_handle())
+    page.reload()
+    page.emulate_media(media="print")
+    assert page.locator(".og-step__body > *").last.evaluate(RENDERED)
+    assert page.locator(".og-checklist li").last.evaluate(RENDERED)
+    context.close()
