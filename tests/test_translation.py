@@ -62,10 +62,12 @@ def test_status_text_and_exit_codes(tmp_path: Path) -> None:
     result = run_status(config)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["sv", "en", "ar", "fa-AF", "so", "ti", "uk"]
-    assert lines[1].split() == ["demo/steg-1", "source", "ok", "ok", "missing", "draft", "missing", "missing"]
-    assert lines[2].split() == ["demo/steg-2", "source", "outdated", "outdated", "missing", "missing",
-                                "missing", "missing"]
+    assert lines[0].split() == ["sv", "en", "ar", "fa-AF", "so", "ti", "uk", "LIX"]
+    # The last column: the Swedish step's readability, as the demo manual is the Candidate's.
+    assert lines[1].split()[:-1] == ["demo/steg-1", "source", "ok", "ok", "missing", "draft", "missing", "missing"]
+    assert lines[2].split()[:-1] == ["demo/steg-2", "source", "outdated", "outdated", "missing", "missing",
+                                     "missing", "missing"]
+    assert lines[1].split()[-1].isdigit()
     assert run_status(config, "--fail-on", "outdated,missing").returncode == 1
     assert run_status(config, "--fail-on", "draft").returncode == 1
     failed = run_status(config, "--fail-on", "outdated")
@@ -83,12 +85,13 @@ def test_status_fails_on_any_named_state_and_rejects_unknown_ones(tmp_path: Path
 def test_status_markdown_and_json(tmp_path: Path) -> None:
     config, _ = fixture_library(tmp_path)
     markdown = run_status(config, "--format", "markdown").stdout.splitlines()
-    assert markdown[0] == "| Manual | Step | sv | en | ar | fa-AF | so | ti | uk |"
-    assert markdown[2] == "| demo | 1. steg-1 | source | ok | ok | missing | draft | missing | missing |"
+    assert markdown[0] == "| Manual | Step | sv | en | ar | fa-AF | so | ti | uk | LIX |"
+    assert markdown[2].startswith("| demo | 1. steg-1 | source | ok | ok | missing | draft | missing | missing | ")
     data = json.loads(run_status(config, "--format", "json").stdout)
     assert data["steps"][1] == {"manual": "demo", "step": 2, "slug": "steg-2", "languages": {
         "sv": "source", "en": "outdated", "ar": "outdated", "fa-AF": "missing", "so": "missing",
-        "ti": "missing", "uk": "missing"}}
+        "ti": "missing", "uk": "missing"}, "lix": data["steps"][1]["lix"]}
+    assert isinstance(data["steps"][1]["lix"], float)
     # The fixture's changelog is in sv and en only; no step is marked as a proposal.
     assert data["changelog"] == [{"manual": "demo", "version": "1.0", "missing": ["ar", "fa-AF", "so", "ti", "uk"]}]
     assert data["proposals"] == []

@@ -21,6 +21,7 @@ from .published import RevisionError, check_against, published
 from .rendering import MarkdownSetup
 from .report import FORMATS, status_report
 from .rules import content_warnings
+from .source_history import SourceHistory
 from .safe_paths import inside
 from .translation import Fallbacks, Status
 
@@ -109,16 +110,16 @@ def check(args: argparse.Namespace) -> int:
     if content is None:
         return 1
     library = content.library
+    settings = site_settings(Path(args.config))
     problems = []
     if args.against:
-        settings = site_settings(Path(args.config))
         try:
             before = published(Path(args.config).parent, args.against, settings.manuals_dir)
         except RevisionError as error:
             print(f"cannot read the published revision '{args.against}': {error}", file=sys.stderr)
             return 2
         problems = check_against(library, before, args.against)
-    warnings = content_warnings(library)
+    warnings = content_warnings(library, content.glossary, SourceHistory(settings.manuals_dir))
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
     for warning in sorted(warnings):

@@ -1,29 +1,79 @@
 """The editors' guide's content rules: warnings, not errors (`onegoal check --strict`
 makes them errors). A step has 2 to 4 goals and 4 to 8 checklist items; a manual with
-`max_hours` keeps its reader's time through all steps under that many hours."""
+`max_hours` keeps its reader's time through all steps under that many hours. A Candidate
+step writes numbers as digits and reads easily (LIX at most 30), and no translation carries
+facts its source has withdrawn (fact_rules.py)."""
 
 from __future__ import annotations
 
-from .model import Library
+import re
+
+from .fact_rules import lagging_facts
+from .glossary import Glossary
+from .model import Library, Manual, Step
 from .problems import Problem
+from .readability import lix
+from .source_history import SourceHistory
 
 GOALS = (2, 4)
 ITEMS = (4, 8)
+CANDIDATE = "candidate"  # the audience whose manual is written in plain Swedish at SFI level
+MAX_LIX = 30
+# Swedish numbers in words, from 2 ("en" and "ett" are also the articles).
+NUMBERS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+           "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+           "arton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60,
+           "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "tusen": 1000}
+_NUMBER_WORD = re.compile(r"(?<![\w-])(" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")(?![\w-])",
+                          re.IGNORECASE)
+_CODE = re.compile(r"`[^`]*`|\{[:#.][^}]*\}|\]\([^)]*\)")
 
 
-def content_warnings(library: Library) -> list[Problem]:
+def _shape_warnings(manual: Manual) -> list[Problem]:
+    warnings = []
+    for step in manual.steps:
+        for field, (low, high), count in (("goals", GOALS, len(step.source.goals)),
+                                          ("checklist", ITEMS, len(step.source.checklist))):
+            if not low <= count <= high:
+                what = "goals" if field == "goals" else "checklist items"
+                warnings.append(Problem(step.path, step.lines.get(field, 1), f"warning: {count} {what}; "
+                                        f"the editors' guide asks for {low} to {high}."))
+    minutes = sum(step.duration for step in manual.steps)
+    if manual.max_hours is not None and minutes > manual.max_hours * 60:
+        warnings.append(Problem(manual.path / "manual.yml", manual.lines.get("max_hours", 1),
+                                f"warning: the steps' durations add up to {minutes // 60} h {minutes % 60} min, "
+                                f"more than max_hours: {manual.max_hours}. Shorten some steps."))
+    return warnings
+
+
+def numbers_in_words(step: Step) -> list[Problem]:
+    """Each number written in words in a source step's file, at its line."""
+    warnings = []
+    lines = step.path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        for found in _NUMBER_WORD.finditer(_CODE.sub(" ", line)):
+            word = found.group(1)
+            warnings.append(Problem(step.path, number, f'warning: "{word}" is a number in words; the editors\' '
+                                    f"guide asks for digits in the Candidate manual: {NUMBERS[word.lower()]}."))
+    return warnings
+
+
+def hard_to_read(step: Step) -> list[Problem]:
+    figure = lix(step.source)
+    if figure <= MAX_LIX:
+        return []
+    return [Problem(step.path, step.lines.get("title", 1), f"warning: LIX {figure:.0f}, above {MAX_LIX}: too hard "
+                    "for the Candidate manual. Write shorter sentences and shorter words (see the editors' guide).")]
+
+
+def content_warnings(library: Library, glossary: Glossary | None = None,
+                     history: SourceHistory | None = None) -> list[Problem]:
     warnings = []
     for manual in library.manuals:
-        for step in manual.steps:
-            for field, (low, high), count in (("goals", GOALS, len(step.source.goals)),
-                                              ("checklist", ITEMS, len(step.source.checklist))):
-                if not low <= count <= high:
-                    what = "goals" if field == "goals" else "checklist items"
-                    warnings.append(Problem(step.path, step.lines.get(field, 1), f"warning: {count} {what}; "
-                                            f"the editors' guide asks for {low} to {high}."))
-        minutes = sum(step.duration for step in manual.steps)
-        if manual.max_hours is not None and minutes > manual.max_hours * 60:
-            warnings.append(Problem(manual.path / "manual.yml", manual.lines.get("max_hours", 1),
-                                    f"warning: the steps' durations add up to {minutes // 60} h {minutes % 60} min, "
-                                    f"more than max_hours: {manual.max_hours}. Shorten some steps."))
+        warnings += _shape_warnings(manual)
+        if manual.audience == CANDIDATE:
+            for step in manual.steps:
+                warnings += numbers_in_words(step) + hard_to_read(step)
+    if history is not None:
+        warnings += lagging_facts(library, glossary, history)
     return warnings
