@@ -233,6 +233,15 @@ def test_what_the_first_screen_does_not_show_waits_until_the_reader_goes_to_it(b
     below.scroll_into_view_if_needed()
     page.wait_for_function("element => element.checkVisibility({contentVisibilityAuto: true})",
                            arg=below.element_handle())
+    # A glossary word's explanation opens whole over the text below it, not cut off by its block.
+    word = page.locator(".og-step__body .og-term__word").last
+    word.scroll_into_view_if_needed()
+    word.click()
+    explanation = page.locator(".og-step__body .og-term__explanation").last
+    expect(explanation).to_be_visible()
+    box = explanation.bounding_box()
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.og-term__explanation') !== null",
+                         [box["x"] + box["width"] / 2, box["y"] + box["height"] - 4])
     page.reload()
     page.emulate_media(media="print")
     assert page.locator(".og-step__body > *").last.evaluate(RENDERED)
