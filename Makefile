@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 # Chromium prints the PDFs and runs the browser tests; Arabic and Ge'ez text need the Noto
-# fonts; the tests read PDFs with poppler-utils and serve a company's copy with nginx.
-DEBIAN_PACKAGES := chromium fonts-noto-core poppler-utils nginx-light
+# fonts; the tests read PDFs with poppler-utils, serve a company's copy with nginx and check
+# the exported PO files with gettext's msgfmt.
+DEBIAN_PACKAGES := chromium fonts-noto-core poppler-utils nginx-light gettext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The site generator: MkDocs 1.6, or its maintained fork with `make site MKDOCS=properdocs`.
 MKDOCS ?= mkdocs

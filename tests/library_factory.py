@@ -64,6 +64,7 @@ checklist:
     text: First item
   - id: second-item
     text: Second item
+reviewed: {{by: Fixture Reviewer, date: 2026-11-27, source_version: 2}}
 ---
 ## What happens
 
@@ -71,6 +72,8 @@ Text for step {number}.
 """
 
 LANGUAGES = ("sv", "en")
+# Translations not marked draft have been read against their source by a native speaker.
+REVIEWER = "Fixture Reviewer"
 
 
 def write_manual(root: Path, manual_id: str = "demo", steps: int = 3, translate: bool = True) -> Path:
@@ -230,6 +233,8 @@ def fixture_step(manual: FixtureManual, step: str, language: str | None) -> str:
         head.insert(0, f"source_version: {version}")
         if (manual.id, step, language) in DRAFTS:
             head.append("draft: true")
+        else:
+            head.append(f"reviewed: {{by: {REVIEWER}, date: 2026-11-27, source_version: {version}}}")
     head += ["goals:", f'  - "{title}. {sentence}"', f"  - {item.format(n=0)}"]
     head += ["checklist:"] + [f"  - id: item-{n}\n    text: {item.format(n=n)}" for n in range(1, items + 1)]
     body = f"## {heading}\n\n{title}. {sentence}\n\n## {heading} 2\n\n{sentence}\n"

@@ -131,7 +131,7 @@ def test_translations_page_shows_the_matrix(fixture_site: Path) -> None:
     root = parse(page_path(fixture_site, "en", "editors", "translations"))
     rows = root.find("table", "og-status__table").find("tbody").find_all("tr")
     states = [[cell.attrs["data-og-state"] for cell in row.find_all("td")] for row in rows]
-    assert states[0] == ["source", "ok", "ok", "missing", "draft", "missing", "missing"]
+    assert states[0] == ["source", "reviewed", "reviewed", "missing", "draft", "missing", "missing"]
     assert states[1] == ["source", "outdated", "outdated", "missing", "missing", "missing", "missing"]
     assert rows[0].find_all("td")[4].text == plugin_strings("en")["status.draft"]
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from . import scaffold
+from . import po_command, scaffold
 from .brand import read_brand
 from .content import Content, load_content
 from .corporate import CopyFailed, build_copy
@@ -23,7 +23,7 @@ from .report import FORMATS, status_report
 from .rules import content_warnings
 from .source_history import SourceHistory
 from .safe_paths import inside
-from .translation import Fallbacks, Status
+from .translation import UNREVIEWED, UNREVIEWED_STATES, Fallbacks, Status
 
 
 class _SiteConfigLoader(yaml.SafeLoader):
@@ -139,14 +139,13 @@ def status(args: argparse.Namespace) -> int:
         return 1
     report = status_report(content.library, content.glossary)
     print(FORMATS[args.format](report))
-    failing = {Status(state) for state in args.fail_on}
+    failing = {Status(state) for state in args.fail_on if state != UNREVIEWED}
+    failing |= UNREVIEWED_STATES if UNREVIEWED in args.fail_on else set()
     found = sorted({state.value for row in report.rows for state in row.states.values() if state in failing})
     if found:
         print(f"Failing because of: {', '.join(found)}.", file=sys.stderr)
         return 1
     return 0
-
-
 
 
 def new_manual(args: argparse.Namespace) -> int:
@@ -238,7 +237,7 @@ def corporate(args: argparse.Namespace) -> int:
 
 def state_list(value: str) -> list[str]:
     states = [state.strip() for state in value.split(",") if state.strip()]
-    allowed = [state.value for state in Status]
+    allowed = [state.value for state in Status] + [UNREVIEWED]
     for state in states:
         if state not in allowed:
             raise argparse.ArgumentTypeError(f"'{state}' is not a state; use {', '.join(allowed)}")
@@ -257,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("status", help="the state of every translation: manual x step x language")
     report.add_argument("--format", choices=sorted(FORMATS), default="text")
     report.add_argument("--fail-on", type=state_list, default=[], metavar="STATES",
-                        help="exit 1 when any translation is in one of these states, e.g. outdated,missing")
+                        help="exit 1 when any translation is in one of these states, e.g. outdated,missing; "
+                        "'unreviewed' is draft or outdated, for a release")
     report.set_defaults(run=status)
     new = commands.add_parser("new", help="start a new manual, step or translation").add_subparsers(
         dest="what", required=True)
@@ -280,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     company.add_argument("--brand", required=True, help="the company's brand.yml (see the README)")
     company.add_argument("--out", default="site-corporate", help="where the copy goes (default: %(default)s)")
     company.set_defaults(run=corporate)
+    po_command.add_parser(commands, load, site_settings)
     args = parser.parse_args(argv)
     if not Path(args.config).is_file():
         print(f"{args.config}: not found. Run onegoal from the project folder or pass --config.", file=sys.stderr)

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import schema
 from .allowlist import markup_elements
+from .model import Review
 from .problems import ContentError, Problem
 from .translation import Fallbacks, Status
 from .yamlsource import Key, YamlSyntaxError, parse
@@ -32,6 +33,11 @@ class TermText:
     forms: tuple[str, ...]
     source_version: int
     draft: bool
+    reviewed: Review | None = None
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed is not None and not self.draft and self.reviewed.source_version == self.source_version
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ class Glossary:
             return Status.MISSING
         if translation.source_version < term.version:
             return Status.OUTDATED
-        return Status.DRAFT if translation.draft else Status.OK
+        return Status.REVIEWED if translation.is_reviewed else Status.DRAFT
 
 
 def _plain_text(value: Any, key: Key) -> Iterator[schema.Issue]:
@@ -102,7 +108,8 @@ SOURCE_TERM = (schema.Field("id", schema.text), schema.Field("word", _plain_text
                schema.Field("forms", _words, required=False), schema.Field("version", schema.whole_number),
                schema.Field("text", _plain_text))
 TRANSLATED_TERM = (schema.Field("id", schema.text), schema.Field("source_version", schema.whole_number),
-                   schema.Field("forms", _words, required=False), schema.Field("text", _plain_text))
+                   schema.Field("forms", _words, required=False), schema.Field("text", _plain_text),
+                   schema.Field("reviewed", schema.REVIEWED, required=False))
 
 
 def _term_list(fields: tuple[schema.Field, ...]) -> schema.Check:
@@ -155,8 +162,10 @@ def load_glossary(root: Path, languages: Sequence[str], source: str, skip_langua
                 problems.append(Problem(path, located.line("terms", index, "source_version"), "source_version "
                                         f"{entry['source_version']} is newer than the term's version {term['version']}."))
             else:
+                review = entry.get("reviewed")
                 translations.setdefault(entry["id"], {})[language] = TermText(
-                    entry["text"], tuple(entry.get("forms") or ()), entry["source_version"], draft)
+                    entry["text"], tuple(entry.get("forms") or ()), entry["source_version"], draft,
+                    Review(review["by"], review["date"], review["source_version"]) if review else None)
     if problems:
         raise ContentError(problems)
     return Glossary(tuple(Term(entry["id"], entry["word"], tuple(entry.get("forms") or ()), entry["version"],

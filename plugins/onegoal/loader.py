@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .model import (AUDIENCES, ChangelogEntry, ChecklistItem, History, Library, Manual, Pairing, Step, StepText,
-                    Translation)
+from .model import (AUDIENCES, ChangelogEntry, ChecklistItem, History, Library, Manual, Pairing, Review, Step,
+                    StepText, Translation)
 from .problems import ContentError, Problem
 from .yamlsource import Located, YamlSyntaxError, parse
 
@@ -380,8 +380,9 @@ def to_text(file: StepFile) -> StepText:
 def to_translation(file: StepFile) -> Translation:
     assert file.language is not None
     data = file.data
-    return Translation(file.language, to_text(file), data["source_version"],
-                       bool(data.get("draft", False)), file.path)
+    review = data.get("reviewed")
+    return Translation(file.language, to_text(file), data["source_version"], bool(data.get("draft", False)),
+                       file.path, Review(review["by"], review["date"], review["source_version"]) if review else None)
 
 
 def to_step(file: StepFile, number: int, translations: dict[str, Translation]) -> Step:

@@ -32,12 +32,27 @@ class StepText:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A native speaker's reading of a translation against its source."""
+
+    by: str
+    date: datetime.date
+    source_version: int  # the source version the reviewed translation was made from
+
+
+@dataclass(frozen=True)
 class Translation:
     language: str
     text: StepText
     source_version: int
     draft: bool
     path: Path
+    reviewed: Review | None = None
+
+    @property
+    def is_reviewed(self) -> bool:
+        """Reviewed as it stands: a review of this very source version, and not marked draft."""
+        return self.reviewed is not None and not self.draft and self.reviewed.source_version == self.source_version
 
 
 @dataclass(frozen=True)

@@ -239,6 +239,8 @@ WITHDRAWN = section((Field("steps", name_list("step", "step-name"), required=Fal
                      Field("checklist", name_list("checklist item", "step/item-id"), required=False)),
                     "'withdrawn' section")
 PROPOSAL = Field("status", choice("proposal"), required=False)
+# Who read the translation against its source, when, and which source version it was made from.
+REVIEWED = section((Field("by", text), Field("date", date), Field("source_version", whole_number)), "'reviewed' section")
 
 
 def step_pairs(value: Any, key: Key) -> Iterator[Issue]:
@@ -271,6 +273,7 @@ TRANSLATED_STEP = (
     Field("goals", text_list),
     Field("checklist", checklist),
     Field("draft", boolean, required=False),
+    Field("reviewed", REVIEWED, required=False),
 )
 
 

@@ -13,7 +13,7 @@ RTL_LANGUAGES = {"ar", "fa", "he", "ps", "ur", "ckb"}
 
 class Status(str, enum.Enum):
     SOURCE = "source"
-    OK = "ok"
+    REVIEWED = "reviewed"
     DRAFT = "draft"
     OUTDATED = "outdated"
     MISSING = "missing"
@@ -32,7 +32,8 @@ class ShownItem:
 @dataclass(frozen=True)
 class Shown:
     """The text a page shows, in which language, and why: its own state in the page's
-    language, and whether the text shown is a draft or older than its source."""
+    language, and whether the text shown is a draft (not reviewed as it stands) or older
+    than its source."""
 
     text: StepText
     language: str
@@ -54,7 +55,13 @@ def status(step: Step, language: str, source_language: str) -> Status:
         return Status.MISSING
     if is_outdated(translation, step):
         return Status.OUTDATED
-    return Status.DRAFT if translation.draft else Status.OK
+    return Status.REVIEWED if translation.is_reviewed else Status.DRAFT
+
+
+# `onegoal status --fail-on unreviewed`: a translation readers see that no native speaker has
+# read against its current source.
+UNREVIEWED = "unreviewed"
+UNREVIEWED_STATES = frozenset({Status.DRAFT, Status.OUTDATED})
 
 
 def is_outdated(translation: Translation, step: Step) -> bool:
@@ -92,7 +99,7 @@ class Fallbacks:
         if language == self.source:
             return Shown(step.source, language, own, False, False, checklist)
         translation = step.translations[language]
-        return Shown(translation.text, language, own, translation.draft,
+        return Shown(translation.text, language, own, not translation.is_reviewed,
                      is_outdated(translation, step), checklist)
 
     def checklist(self, step: Step, language: str) -> tuple[ShownItem, ...]:
