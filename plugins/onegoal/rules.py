@@ -14,6 +14,7 @@ from .model import Library, Manual, Step
 from .problems import Problem
 from .readability import lix
 from .source_history import SourceHistory
+from .translation_checks import translation_warnings
 
 GOALS = (2, 4)
 ITEMS = (4, 8)
@@ -74,6 +75,7 @@ def content_warnings(library: Library, glossary: Glossary | None = None,
         if manual.audience == CANDIDATE:
             for step in manual.steps:
                 warnings += numbers_in_words(step) + hard_to_read(step)
+    warnings += translation_warnings(library, glossary)
     if history is not None:
         warnings += lagging_facts(library, glossary, history)
     return warnings
