@@ -22,9 +22,11 @@ site: $(READY) browser
 
 # make serve previews Swedish; make serve LANG=en English (with Swedish, the root). Only
 # that language is rebuilt on a save, and a content problem shows on the page.
+# make serve REVIEW=1 LANG=so adds /so/review/: each step beside its Swedish source.
 PREVIEW_LANGUAGE := $(if $(filter command line,$(origin LANG)),$(LANG),sv)
 serve: $(READY)
-	ONEGOAL_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) $(BIN)/$(MKDOCS) serve --livereload
+	LANG=C.UTF-8 ONEGOAL_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) ONEGOAL_REVIEW=$(if $(REVIEW),$(PREVIEW_LANGUAGE)) \
+	  $(BIN)/$(MKDOCS) serve --livereload
 
 test: $(READY) browser
 	$(BIN)/python -m pytest

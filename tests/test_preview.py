@@ -45,10 +45,12 @@ def test_a_preview_builds_only_its_language_and_the_source(tmp_path: Path) -> No
 
 
 @contextlib.contextmanager
-def previewing(project: Path, language: str = "sv") -> Iterator[str]:
-    """`make serve` of `project`, as an editor runs it; yields its address once it answers."""
+def previewing(project: Path, language: str = "sv", review: bool = False) -> Iterator[str]:
+    """`make serve` of `project` (`make serve REVIEW=1` with `review`), as an editor runs it;
+    yields its address once it answers."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ONEGOAL_PREVIEW_LANGUAGE": language}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ONEGOAL_PREVIEW_LANGUAGE": language,
+           "ONEGOAL_REVIEW": language if review else ""}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

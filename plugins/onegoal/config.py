@@ -40,6 +40,10 @@ class OneGoalConfig(Config):
     preview_language = c.Optional(c.Type(str))
     """Build only this language (and the source): `make serve LANG=en` sets it, for a fast preview."""
 
+    review_language = c.Optional(c.Type(str))
+    """While previewing, a review/ section of this language's steps beside their source
+    (`make serve REVIEW=1 LANG=so`). A build leaves it out whatever this says."""
+
     edit_branch = c.Type(str, default="main")
     """The branch "Edit this page" opens, with the site's repo_url."""
 

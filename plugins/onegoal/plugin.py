@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from . import live_reload, scaffold
+from . import live_reload, review_view, scaffold
 from .config import OneGoalConfig
 from .brand import COLOUR
 from .content import Content, SymbolicLinks, UnsafeContent, load_content
@@ -32,7 +32,7 @@ from .corporate import BRAND_CSS
 from .docs_files import file_problem
 from .editing import EditLink, edit_link, new_file_link
 from .glossary import Glossary, Term
-from .model import Library
+from .model import Library, Manual, Step
 from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree, page_specs, redirects, src_uri
 from .pdf import PdfError, PdfJob, make_pdfs
 from .printing import footer_content
@@ -44,6 +44,7 @@ from .terms import mark_first
 from .theme_assets import ThemeChanged, scripted, self_contained, theme_bundle
 from .theme_styles import cut_theme_styles
 from .translation import Fallbacks, direction
+from .translation_checks import translation_warnings
 from .views import Organisation, PrintView, Views
 
 log = get_plugin_logger(__name__)
@@ -103,6 +104,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.unsafe: frozenset[Path] = frozenset()
         self.glossary = Glossary()
         self.glossary_pages: dict[str, str] = {}  # the glossary page of each language, by source path
+        self.review_pages: dict[str, tuple[Manual, Step] | None] = {}  # a preview's review view, by source path
         # Per language: each glossary term's pages (title, address), and each manual's terms.
         self.term_pages: dict[str, dict[str, list[tuple[str, str]]]] = {}
         self.manual_terms: dict[tuple[str, str], list[str]] = {}
@@ -138,6 +140,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.library = self.read_library(config, languages, source)
             self.specs = page_specs(self.library)
             self.glossary_pages = self.glossary_uris()
+            self.review_pages = self.review_uris()
             if config.nav is None:
                 config.nav = nav_tree(self.library, source_pages(Path(config.docs_dir)), self.config.editors_folder,
                                       GLOSSARY_PAGE if self.glossary.terms else None)
@@ -250,7 +253,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if clashes:
             raise PluginError(f"{config.docs_dir}: these pages clash with manual pages of the same "
                               f"path: {', '.join(clashes)}. Rename or remove them.")
-        for uri in [*self.specs, *self.glossary_pages]:
+        for uri in [*self.specs, *self.glossary_pages, *self.review_pages]:
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
         reload_script = files.get_file_from_path(live_reload.SCRIPT)
         if reload_script is not None and not self.serving:
@@ -261,6 +264,28 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
                      and Path(file.abs_src_path).is_relative_to(docs_dir) and file_problem(Path(file.abs_src_path))]:
             files.remove(file)
         return files
+
+    def review_uris(self) -> dict[str, tuple[Manual, Step] | None]:
+        """The review view's pages: only while previewing, only for a translated language."""
+        language, library = self.config.review_language, self.library_or_fail()
+        if not self.serving or not language:
+            return {}
+        if language == library.source_language or language not in library.languages:
+            raise PluginError(f"the review view needs a language to review ({', '.join(library.languages[1:])}), "
+                              f"as in `make serve REVIEW=1 LANG=so`, not '{language}'.")
+        return review_view.uris(library, language)
+
+    def review_context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+        library, language = self.library_or_fail(), self.config.review_language or ""
+        found = self.review_pages[page.file.src_uri]
+        if found is None:
+            pages = {uri: self.url_of(uri) for uri, step in self.review_pages.items() if step is not None}
+            return {"onegoal_review_list": review_view.listing(library, language, pages),
+                    "onegoal_review_language": language}
+        findings = [problem for problem in translation_warnings(library, self.glossary)
+                    if problem.path == found[1].path.with_name(f"{found[1].slug}.{language}.md")]
+        setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)
+        return {"onegoal_review": review_view.reviewed_step(library, *found, language, self.glossary, findings, setup)}
 
     def glossary_uris(self) -> dict[str, str]:
         """The glossary page of every language, by source path: language."""
@@ -293,7 +318,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return ""
         if Path(page.file.abs_src_path or "") in self.unsafe:
             return ""  # a preview: the page's problems are listed on it
-        if page.file.src_uri in self.glossary_pages:
+        if page.file.src_uri in self.glossary_pages or page.file.src_uri in self.review_pages:
             return ""
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
@@ -307,6 +332,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             page.meta["template"] = PREVIEW_ELSEWHERE
         if page.file.src_uri in self.glossary_pages:
             page.title = self.ui_string(config, "glossary.title")
+        if page.file.src_uri in self.review_pages:
+            page.meta["template"] = review_view.TEMPLATE
+            found = self.review_pages[page.file.src_uri]
+            page.title = html.escape(found[1].source.title if found else "Review")
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             # MkDocs and the theme treat page titles as HTML.
@@ -390,6 +419,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if page.file.src_uri in self.glossary_pages:
             context["onegoal_glossary"] = views.glossary(self.glossary, self.term_pages.get(views.language, {}))
             page.content = ""  # the search has read the terms; the template shows them
+        if page.file.src_uri in self.review_pages:
+            context.update(self.review_context(page, config))
         spec = self.specs.get(page.file.src_uri)
         context["onegoal_offline_pages"] = views.manual_pages(spec.manual) if spec is not None else []
         context["onegoal_search_root"] = search_root(spec.manual.url_path if spec else "", root,

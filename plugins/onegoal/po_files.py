@@ -43,6 +43,11 @@ UNCHANGED_NOTE = ("The source's version rose, but none of its texts changed: che
                   "clear the fuzzy mark here to bring it up to date.")
 
 
+# The editors' guides are written for editors, in Swedish and English: a PO file of another
+# language holds those of them that language already has (the translations page).
+EDITORS_PAGES = "docs/editors/"
+
+
 @dataclass(frozen=True)
 class Target:
     """One translated file, and the source it translates."""
@@ -122,6 +127,9 @@ def targets(library: Library, glossary: Glossary, docs_dir: Path, language: str,
             if stem and suffix in library.languages:
                 continue  # a translation of another page
             name = "docs/" + path.relative_to(docs_dir).as_posix()
+            translation = path.with_name(f"{path.stem}.{language}.md")
+            if name.startswith(EDITORS_PAGES) and not translation.exists():
+                continue  # the editors' guides are in Swedish and English; a page in this language stays
             found.append(Target("docs", name, "docs", path, path.with_name(f"{path.stem}.{language}.md"),
                                 f"Page: {name}"))
     return found
