@@ -14,6 +14,10 @@ from playwright.sync_api import Browser, expect
 from test_browser_phone import WCAG_21_AA
 from test_preview import previewing
 
+from onegoal import review_view
+from onegoal.cli import site_settings
+from onegoal.glossary import Glossary
+from onegoal.loader import load_library
 from onegoal.po_files import parse_page, read
 
 
@@ -57,3 +61,19 @@ def test_a_build_never_has_the_review_view(tmp_path: Path, monkeypatch: pytest.M
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "site" / "so" / "review").exists() and not (tmp_path / "site" / "review").exists()
+
+
+def test_the_review_view_shows_hostile_text_as_text(tmp_path: Path) -> None:
+    """A preview goes on with content a build stops on: the review view shows such a text
+    as typed, never as live markup, and a title (which the site escapes) as text."""
+    project = fixture_project(tmp_path / "project").parent
+    translation = project / "manuals" / "reader" / "work.so.md"
+    edit(translation, "title: ", "title: Shaqo <img src=x onerror=alert(1)> ")
+    edit(translation, "Maxaa dhaca 2\n\n", 'Maxaa dhaca 2\n\nEeg <a href="javascript:alert(1)">halkan</a>. ')
+    settings = site_settings(project / "mkdocs.yml")
+    library = load_library(settings.manuals_dir, settings.languages, settings.source_language)
+    manual = library.manual("reader")
+    shown = review_view.reviewed_step(library, manual, manual.step("work"), "so", Glossary(), [], settings.markdown)
+    page = "".join(str(row.translation) for row in shown.rows)
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<a " not in page and '&lt;a href=&#34;javascript:alert(1)&#34;&gt;' in page

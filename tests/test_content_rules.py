@@ -56,6 +56,11 @@ def test_numbers_in_words_in_a_candidate_step_are_warned_at_their_line(project: 
         f"manuals/reader/work.md:{next(n for n, line in enumerate(lines, 1) if 'två gånger' in line)}: warning: "
         "\"två\" is a number in words; the editors' guide asks for digits in the Candidate manual: 2.",
     ]
+    # Not a number: "sex" (the word), an id, code, a comment; "två-tre" is two numbers.
+    edit(work, "## Vad händer 2\n", "## Vad händer 2\n\nIngen får kräva sex av dig. Läs två-tre annonser.\n"
+         "<!-- tre saker -->\n\n```\nfem\n```\n")
+    found = [line for line in onegoal(project, "check").stderr.splitlines() if "is a number in words" in line]
+    assert sorted(line.split('"')[1] for line in found) == ["tre", "tre", "två", "två"]
     strict = onegoal(project, "check", "--strict")
     # The translations' "Item 1" now has no number in the source: translation_checks warns too.
     assert strict.returncode == 1 and "warnings, which --strict makes errors." in strict.stderr
@@ -68,6 +73,11 @@ def test_lix_counts_sentences_words_and_long_words() -> None:
     # A heading and a list item are sentences of their own; Markdown's marks are not words.
     assert plain_blocks("## Vad händer {#vad}\n\n- **Läs** [annonsen](x.md)\n- Ring\n\n!!! tip \"Ett tips\"\n\n"
                         "    Fråga.\n") == ["Vad händer", "Läs annonsen", "Ring", "Ett tips", "Fråga."]
+    # An abbreviation's stop ends no sentence; a table row's outer pipes are no sentences;
+    # a hyphen is no letter of a long word.
+    assert lix_of_blocks(plain_blocks("Ta med t.ex. pass till mötet kl. 9 på måndag.")) == pytest.approx(10.0)
+    assert plain_blocks("| Dag | Tid |\n| --- | --- |\n| Mån | 9 |") == ["Dag .  Tid", "Mån .  9"]
+    assert lix_of_blocks(["Ring a-kassa."]) == pytest.approx(2.0)
     text = StepText("Målet", "Du väljer ett mål.", ("Välja",), (ChecklistItem("a", "Skriv"),), "Du skriver en plan.")
     # 11 words in 5 sentences (each field a sentence), 1 long word ("skriver").
     assert lix(text) == pytest.approx(11 / 5 + 100 / 11)

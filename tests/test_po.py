@@ -139,7 +139,10 @@ def test_an_edited_msgstr_lands_in_exactly_its_place(project: Path) -> None:
                 .replace("text: Item 2", "text: The second item")
                 .replace("Here are **important** words.", "Here are **the most important** words.")
                 .replace("| A part of the manual. |", "| A piece of the manual. |")
-                .replace("- An item\n  on two lines.", "- An item\n  over two lines."))
+                .replace("- An item\n  on two lines.", "- An item\n  over two lines.")
+                # Its review was of the words before: the page is a draft until reviewed again.
+                .replace("reviewed: {by: Fixture Reviewer, date: 2026-11-27, source_version: 2}\n", ""))
+    assert "reviewed:" in before[hello]
     assert hello.read_text(encoding="utf-8") == expected
     assert terms.read_text(encoding="utf-8") == before[terms].replace(
         "    text: What takes place.", "    forms: [happens, happened]\n    text: What happens.")
@@ -277,3 +280,53 @@ def test_only_the_texts_changed_since_the_translation_are_fuzzy(project: Path) -
     assert [(entry.msgctxt, entry.previous_msgid) for entry in fuzzy] == [
         ("reader/hello.md|body:6", "Här är **viktiga** ord.")]
     assert fuzzy[0].msgstr == "Here are **important** words."
+
+
+def test_an_import_that_changes_a_reviewed_translation_makes_it_a_draft(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export("ar", "guide")
+    po = project / "po" / "guide.ar.po"
+    assert guide_status(project, "start", "ar") is Status.REVIEWED
+    set_msgstr(po, "guide/start.md|title", "عنوان جديد")
+    assert onegoal("translate", "import", str(po)) == 0
+    assert "its review was of the text before this import" in capsys.readouterr().out
+    assert "reviewed:" not in (project / "manuals" / "guide" / "start.ar.md").read_text(encoding="utf-8")
+    assert guide_status(project, "start", "ar") is Status.DRAFT
+    assert onegoal("check") == 0
+
+
+def test_a_translation_over_two_lines_stays_in_its_box(project: Path) -> None:
+    export("en", "reader")
+    po = project / "po" / "reader.en.po"
+    box = next(entry for entry in polib.pofile(str(po)) if entry.msgid == "Spara texten i telefonen.")
+    set_msgstr(po, box.msgctxt, "Keep the text\nin your phone.")
+    assert onegoal("translate", "import", str(po)) == 0
+    translation = project / "manuals" / "reader" / "hello.en.md"
+    assert '!!! tip "A tip"\n    Keep the text\n    in your phone.\n' in translation.read_text(encoding="utf-8")
+
+
+def test_a_plural_or_repeated_entry_is_a_problem(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    export("en", "reader")
+    po_path = project / "po" / "reader.en.po"
+    before = snapshot(project)
+    po = polib.pofile(str(po_path))
+    po.append(polib.POEntry(msgctxt="reader/hello.md|title", msgid="Hej och välkommen", msgstr="Hi"))
+    po.append(polib.POEntry(msgctxt="reader/hello.md|summary", msgid="en", msgid_plural="flera",
+                            msgstr_plural={0: "one", 1: "many"}))
+    po.save()
+    assert onegoal("translate", "import", str(po_path)) == 1
+    err = capsys.readouterr().err
+    assert "'reader/hello.md|title' is here twice" in err and "'reader/hello.md|summary' is a plural entry" in err
+    assert snapshot(project) == before
+
+
+def test_a_file_with_windows_line_ends_keeps_them(project: Path) -> None:
+    hello = project / "manuals" / "reader" / "hello.en.md"
+    hello.write_bytes(hello.read_bytes().replace(b"\n", b"\r\n"))
+    export("en", "reader")
+    po = project / "po" / "reader.en.po"
+    box = next(entry for entry in polib.pofile(str(po)) if entry.msgid == "Spara texten i telefonen.")
+    set_msgstr(po, box.msgctxt, "Keep the text\nin your phone.")
+    assert onegoal("translate", "import", str(po)) == 0
+    written = hello.read_bytes()
+    assert b"    Keep the text\r\n    in your phone.\r\n" in written and b"\n" not in written.replace(b"\r\n", b"")

@@ -146,3 +146,23 @@ def test_a_broken_review_record_names_its_line(tmp_path: Path) -> None:
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "reviewed:" in text)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"manuals/demo/steg-1.en.md:{line}:" in result.stderr and "date" in result.stderr
+
+
+def test_the_release_gate_counts_the_glossary_too(tmp_path: Path) -> None:
+    config, library = fixture_library(tmp_path)
+    for step in library.manuals[0].steps:
+        for language, translation in step.translations.items():
+            if status(step, language, "sv") is not Status.REVIEWED:
+                translation.path.unlink()
+    glossary = tmp_path / "manuals" / "glossary"
+    glossary.mkdir()
+    (glossary / "terms.yml").write_text("terms:\n  - id: steg\n    word: steg\n    version: 1\n    text: En del.\n",
+                                        encoding="utf-8")
+    (glossary / "terms.en.yml").write_text("terms:\n  - id: steg\n    source_version: 1\n    text: A part.\n",
+                                           encoding="utf-8")
+    failed = run_status(config, "--fail-on", "unreviewed")
+    assert failed.returncode == 1 and "draft glossary terms" in failed.stderr
+    (glossary / "terms.en.yml").write_text("terms:\n  - id: steg\n    source_version: 1\n    text: A part.\n"
+                                           "    reviewed: {by: A Reviewer, date: 2026-12-01, source_version: 1}\n",
+                                           encoding="utf-8")
+    assert run_status(config, "--fail-on", "unreviewed").returncode == 0

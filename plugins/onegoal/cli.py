@@ -142,6 +142,9 @@ def status(args: argparse.Namespace) -> int:
     failing = {Status(state) for state in args.fail_on if state != UNREVIEWED}
     failing |= UNREVIEWED_STATES if UNREVIEWED in args.fail_on else set()
     found = sorted({state.value for row in report.rows for state in row.states.values() if state in failing})
+    # Glossary explanations are read on every page: they pass the same gate.
+    found += sorted({f"{state} glossary terms" for states in report.glossary.values() for state, count in states.items()
+                     if count and Status(state) in failing})
     if found:
         print(f"Failing because of: {', '.join(found)}.", file=sys.stderr)
         return 1

@@ -37,7 +37,7 @@ from .pages import PRINT_NAME, PageSpec, for_editors, language_folder, nav_tree,
 from .pdf import PdfError, PdfJob, make_pdfs
 from .printing import footer_content
 from .offline import MANIFEST, write_manifests, write_offline_pages
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .rendering import MarkdownSetup
 from .search import search_root, split_index
 from .terms import mark_first
@@ -105,6 +105,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.glossary = Glossary()
         self.glossary_pages: dict[str, str] = {}  # the glossary page of each language, by source path
         self.review_pages: dict[str, tuple[Manual, Step] | None] = {}  # a preview's review view, by source path
+        self.review_findings: list[Problem] | None = None  # the translation checks, once per rebuild
         # Per language: each glossary term's pages (title, address), and each manual's terms.
         self.term_pages: dict[str, dict[str, list[tuple[str, str]]]] = {}
         self.manual_terms: dict[tuple[str, str], list[str]] = {}
@@ -133,6 +134,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             self.printed.clear()
             self.term_pages.clear()
             self.manual_terms.clear()
+            self.review_findings = None
         if self.library is None:
             self.manuals_dir = Path(config.config_file_path).parent / self.config.manuals_dir
             languages, source = site_languages(config)
@@ -282,7 +284,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             pages = {uri: self.url_of(uri) for uri, step in self.review_pages.items() if step is not None}
             return {"onegoal_review_list": review_view.listing(library, language, pages),
                     "onegoal_review_language": language}
-        findings = [problem for problem in translation_warnings(library, self.glossary)
+        if self.review_findings is None:
+            self.review_findings = translation_warnings(library, self.glossary)
+        findings = [problem for problem in self.review_findings
                     if problem.path == found[1].path.with_name(f"{found[1].slug}.{language}.md")]
         setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)
         return {"onegoal_review": review_view.reviewed_step(library, *found, language, self.glossary, findings, setup)}

@@ -67,9 +67,15 @@ def plan(path: Path, library: Library, glossary: Glossary, docs_dir: Path, histo
     by_name = {target.name: target for target in targets(library, glossary, docs_dir, language)}
     fresh: dict[str, dict[str, Entry]] = {}
     given: dict[str, dict[str, Given]] = {}
+    seen: set[str] = set()
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
+        if entry.msgid_plural or entry.msgctxt in seen:
+            result.problems.append((entry.linenum, f"'{entry.msgctxt}' is " + ("a plural entry: the manuals have "
+                                    "none. Remove it." if entry.msgid_plural else "here twice. Keep one of them.")))
+            continue
+        seen.add(entry.msgctxt or "")
         name, _, key = (entry.msgctxt or "").rpartition(SEPARATOR)
         target = by_name.get(name)
         if target is not None and name not in fresh:
@@ -125,14 +131,14 @@ def _plan_target(target: Target, fresh: dict[str, Entry], given: dict[str, Given
             return
         text = _new_page(target, given)
     else:
-        text = _page(target, fresh, given, changed, complete)
+        text = _page(target, fresh, given, changed, complete, result.notes)
     if text is not None:
         _check_yaml(text, target, min(item.line for item in given.values()))
         result.writes[target.translation] = text
 
 
 def _page(target: Target, fresh: dict[str, Entry], given: dict[str, Given], changed: dict[str, Given],
-          complete: bool) -> str:
+          complete: bool, notes: list[str]) -> str:
     step = target.kind == "step"
     text = read(target.translation)
     parsed = parse_page(text, step)
@@ -152,6 +158,12 @@ def _page(target: Target, fresh: dict[str, Entry], given: dict[str, Given], chan
     node = parsed.front.nodes.get("source_version")
     if step and complete and node is not None and split and parsed.version("source_version") < source.version("version"):
         edits.append(po_yaml.set_number(text, node, source.version("version"), split[0]))
+    review = parsed.front.nodes.get("reviewed")
+    if changed and review is not None and split:
+        # The review was of the text before this import: readers must see the new one as a draft.
+        edits.append(po_yaml.remove_entry(text, "reviewed", review, split[0]))
+        notes.append(f"{target.translation.name}: its review was of the text before this import, so its "
+                     "'reviewed' record is removed; it shows as a draft until it is reviewed again.")
     return apply_edits(text, edits)
 
 
@@ -233,6 +245,8 @@ def _glossary(target: Target, given: dict[str, Given], changed: dict[str, Given]
         for key in (f"text:{term_id}", f"forms:{term_id}"):
             if key in changed and key in units:
                 edits.append(po_yaml.replace_value(units[key], changed[key].msgstr))
+        if "reviewed" in own and any(key in changed for key in (f"text:{term_id}", f"forms:{term_id}")):
+            edits.append(po_yaml.remove_entry(text, "reviewed", own["reviewed"]))  # a review of the old words
         if f"forms:{term_id}" in changed and f"forms:{term_id}" not in units and "text" in own:
             edits.append(po_yaml.insert_before(text, own["text"], f"forms: {po_yaml.flow_list(po_yaml.split_words(words))}"))
         if done and "source_version" in own and int(own["source_version"].value) < version:

@@ -45,9 +45,12 @@ class Edit:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """`text` with every edit made; edits never overlap, so the last is made first."""
+    """`text` with every edit made; edits never overlap, so the last is made first. A file
+    with Windows line ends keeps them in what is written into it."""
+    crlf = "\r\n" in text
     for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
-        text = text[:edit.start] + edit.text + text[edit.end:]
+        new = re.sub(r"(?<!\r)\n", "\r\n", edit.text) if crlf else edit.text
+        text = text[:edit.start] + new + text[edit.end:]
     return text
 
 
@@ -172,7 +175,9 @@ class _Scanner:
         last = index
         while last + 1 < end and self.lines[last + 1][1].strip() and not starts_block(self.lines[last + 1][1].lstrip()):
             last += 1
-        prefix = ""
+        # A further line of its text keeps the indent of the one that follows now, or else
+        # starts under its first word: inside a box or a nested list it stays in its block.
+        prefix = " " * start
         if last > index:
             following = self.lines[index + 1][1]
             prefix = following[:len(following) - len(following.lstrip())]

@@ -58,7 +58,7 @@ def step_front(text: str, start: int, end: int) -> Found:
             item = _mapping(entry)
             if isinstance(item.get("id"), yaml.ScalarNode) and isinstance(item.get("text"), yaml.ScalarNode):
                 found.units.append(_unit(f"checklist:{item['id'].value}", "checklist item", item["text"], text, start))
-    for name in ("source_version", "version"):
+    for name in ("source_version", "version", "reviewed"):
         if name in top:
             found.nodes[name] = top[name]
     return found
@@ -135,6 +135,17 @@ def insert_before(text: str, node: yaml.Node, line: str) -> Edit:
     line_start = text.rfind("\n", 0, node.start_mark.index) + 1
     indent = re.match(r"[ \t]*", text[line_start:]).group(0)
     return Edit(line_start, line_start, indent + line + "\n")
+
+
+def remove_entry(text: str, key: str, node: yaml.Node, offset: int = 0) -> Edit:
+    """The lines of `key: value` taken out whole (a flow or a block mapping as value)."""
+    value_start = offset + node.start_mark.index
+    line_start = text.rfind("\n", 0, text.rfind(f"{key}:", 0, value_start)) + 1
+    end = offset + node.end_mark.index
+    if isinstance(node, yaml.MappingNode) and node.flow_style:
+        end = text.find("\n", end - 1)
+        end = len(text) if end < 0 else end + 1
+    return Edit(line_start, end, "")
 
 
 def set_number(text: str, node: yaml.Node, number: int, offset: int = 0) -> Edit:

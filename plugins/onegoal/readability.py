@@ -19,7 +19,11 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ x]\]\s+)?|\d+[.)]\s+|>\s*)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
+# A full stop ends a sentence before a capital, a digit or the end, not inside "t.ex. pass"
+# or "kl. 9 på måndag" (an abbreviation's stop before a lower-case word or a number).
+_SENTENCE_END = re.compile(r"[.!?:]+(?=\s*$|\s+[^\W\d_a-zåäöéü])")
+_ABBREVIATION = re.compile(r"\b(?:[^\W\d_]{1,3}\.)+(?=\s+\d)|\b[^\W\d_]\.(?:[^\W\d_]{1,3}\.)+", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 LONG_WORD = 6  # letters
 
 
@@ -38,8 +42,8 @@ def plain_blocks(markdown: str) -> list[str]:
             continue
         if _TABLE_RULE.match(line):
             continue
-        text = _LINE_MARK.sub("", _LINK.sub(r"\1", _ATTRIBUTES.sub("", line)))
-        text = text.replace("|", ". ").replace("**", "").replace("`", "").strip()
+        text = _LINE_MARK.sub("", _LINK.sub(r"\1", _ATTRIBUTES.sub("", _TAG.sub(" ", line))))
+        text = text.strip().strip("|").replace("|", ". ").replace("**", "").replace("`", "").strip()
         if text:
             current.append(text)
     if current:
@@ -52,8 +56,8 @@ def lix_of_blocks(blocks: list[str]) -> float:
     for block in blocks:
         found = _WORD.findall(block)
         words += len(found)
-        long_words += sum(len(word) > LONG_WORD for word in found)
-        sentences += max(1, len(_SENTENCE_END.findall(block)))
+        long_words += sum(sum(char.isalpha() for char in word) > LONG_WORD for word in found)
+        sentences += max(1, len(_SENTENCE_END.findall(_ABBREVIATION.sub("abbr", block))))
     return words / sentences + 100 * long_words / words if words else 0.0
 
 

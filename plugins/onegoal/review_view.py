@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .allowlist import judge_html
 from .glossary import Glossary
 from .model import Library, Manual, Review, Step
 from .po_files import glossary_words, parse_page, read
@@ -112,7 +113,12 @@ def _placed(findings: list[Problem], own: dict[str, Unit]) -> dict[str, list[str
 
 
 def _render(setup: MarkdownSetup, unit: Unit) -> Markup:
-    """A text as the site renders it (it passed the same markup check as the page)."""
-    if unit.kind == "heading" or not unit.key.startswith("body:"):
-        return Markup(setup.render(unit.text).removeprefix("<p>").removesuffix("</p>"))
-    return Markup(setup.render(unit.text))
+    """A text as readers see it: front matter as plain text (the site escapes it), a body
+    text rendered as the site renders it, and judged by the same allow-list; a text the
+    judge refuses (a preview goes on with content the build would stop on) shows as typed."""
+    if not unit.key.startswith("body:"):
+        return escape(unit.text)
+    rendered = setup.render(unit.text)
+    if judge_html(rendered):
+        return Markup("<pre>{}</pre>").format(unit.text)
+    return Markup(rendered.removeprefix("<p>").removesuffix("</p>") if unit.kind == "heading" else rendered)
