@@ -61,6 +61,8 @@ def test_a_first_visit_stays_within_60_kb(browser: Browser, site: Path, site_url
         # The theme's script bundle comes when the reader opens the search, not before.
         assert not any("/assets/javascripts/" in path for path in sizes), address
         assert not any("search_index" in path for path in sizes), address
+        # Nor "Show my Agent" and its QR encoder: they come when the reader asks (share.js).
+        assert not any(re.search(r"/assets/onegoal/(share|vendor/lean-qr)", path) for path in sizes), address
 
 
 def test_only_the_style_sheets_hold_up_the_first_paint(browser: Browser, site_url: str) -> None:

@@ -43,6 +43,10 @@ class PairLink:
     title: str
     url: str
     text_language: TextLanguage
+    # The paired step's manual and checklist ids: the shared view shows the reader's own
+    # progress there beside the other reader's ticks.
+    manual_id: str = ""
+    items: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class StepRow:
     url: str
     text_language: TextLanguage
     items: str
+    # For the shared view (share.js): the step's checklist and its paired steps.
+    step_key: str = ""
+    checklist: tuple[ItemView, ...] = ()
+    pairs: tuple[PairLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,9 @@ class StepView:
     pairs: tuple[PairLink, ...]
     # Where readers' ticks under old names go (library_moves): the page script moves them.
     moves: str
+    # What "Show my Agent" puts in its link (share_layout), and who reads this manual.
+    share: str = "{}"
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +124,8 @@ class OverviewView:
     # What a progress file may bring in (library_checklists) and where old names go.
     checklists: str
     moves: str
+    share: str = "{}"
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,6 +282,8 @@ class Views:
             proposal=step.proposal or manual.proposal,
             pairs=self.pair_links(manual, step),
             moves=library_moves(self.library),
+            share=share_layout(manual),
+            audience=manual.audience,
         )
 
     def pair_links(self, manual: Manual, step: Step) -> tuple[PairLink, ...]:
@@ -285,13 +300,15 @@ class Views:
             if theirs and theirs.manual_id == manual.id:
                 found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
         return tuple(PairLink("candidate" if other.audience == "candidate" else "agent", self.pick(other.title),
-                              shown.text.title, self.url(other, paired.slug), self.text_language(shown.language))
+                              shown.text.title, self.url(other, paired.slug), self.text_language(shown.language),
+                              other.id, checklist_ids(paired))
                      for other, paired in found for shown in [self.shown(paired)])
 
     def overview(self, manual: Manual) -> OverviewView:
         rows = tuple(
             StepRow(step.number, shown.text.title, shown.text.summary, step.duration, step.who,
-                    self.url(manual, step.slug), self.text_language(shown.language), checklist_ids(step))
+                    self.url(manual, step.slug), self.text_language(shown.language), checklist_ids(step),
+                    step.slug, self.items(shown), self.pair_links(manual, step))
             for step in manual.steps
             for shown in [self.shown(step)]
         )
@@ -303,7 +320,8 @@ class Views:
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes,
                             proposal=manual.proposal or any(step.proposal for step in manual.steps),
-                            checklists=library_checklists(self.library), moves=library_moves(self.library))
+                            checklists=library_checklists(self.library), moves=library_moves(self.library),
+                            share=share_layout(manual), audience=manual.audience)
 
     def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
         explanation = glossary.explain(term, self.language, self.fallbacks)
@@ -388,6 +406,15 @@ def checklist_ids(*steps: Step) -> str:
     """
     return json.dumps({step.slug: [item.id for item in step.source.checklist] for step in steps},
                       separators=(",", ":"))
+
+
+def share_layout(manual: Manual) -> str:
+    """What a shared link is made of and read against (share.js): the manual, its version, and
+    its steps with their checklist ids, both in the manual's order, which the link's bits follow:
+    {"manual": id, "version": v, "steps": [["<step>", [ids]], ...]}. A list, not a map: the
+    order is the format."""
+    steps = [[step.slug, [item.id for item in step.source.checklist]] for step in manual.steps]
+    return json.dumps({"manual": manual.id, "version": manual.version, "steps": steps}, separators=(",", ":"))
 
 
 def library_checklists(library: Library) -> str:

@@ -35,6 +35,8 @@
       files.push(new URL(element.getAttribute("href") || element.getAttribute("src"), window.location.href).href);
     });
     if (manifest) files.push(new URL(manifest.getAttribute("href"), window.location.href).href);
+    /* Scripts the page loads only when asked (sharing ticks): kept now, for use offline. */
+    (offline.files || []).forEach(function (path) { files.push(new URL(path, siteRoot).href); });
     return { pages: pages, files: files, home: home };
   }
 

@@ -1,8 +1,11 @@
 /* OneGoal: checklists that remember, progress, reset, export and import.
  *
  * Ticks live in this browser's localStorage only, under one key:
- *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}, "changed": [...]}
- * keyed by manual id, step slug and item id, so every language shows the same ticks.
+ *   {"version": 1, "ticks": {"<manual>": {"<step>": {"<item id>": 1}}}, "changed": [...],
+ *    "settings": {"share": "hidden"}}
+ * keyed by manual id, step slug and item id, so every language shows the same ticks. Her
+ * settings (only one: the "Show my Agent" button hidden) are kept with her ticks, so a saved
+ * file carries them too.
  * Items that no longer exist are kept but not counted; new items start unticked. Ticks
  * kept under a step's or an item's old name (the manuals' `moved:`) count under the new one.
  *
@@ -38,7 +41,15 @@
   }
 
   function emptyData() {
-    return { version: VERSION, ticks: map() };
+    return { version: VERSION, ticks: map(), settings: map() };
+  }
+
+  /* The settings this script knows, at the values it knows: anything else is not read. */
+  var SETTINGS = { share: ["hidden"] };
+
+  function setSetting(data, name, value) {
+    if (value === null) delete data.settings[name];
+    else if (SETTINGS[name] && SETTINGS[name].indexOf(value) !== -1) data.settings[name] = value;
   }
 
   function isObject(value) {
@@ -100,6 +111,9 @@
         });
       });
     });
+    if (isObject(raw.settings)) {
+      own(raw.settings).forEach(function (name) { setSetting(data, name, raw.settings[name]); });
+    }
     return data;
   }
 
@@ -148,6 +162,7 @@
   /* Ticks under old names moved to the new ones; what is ticked under a new name stays. */
   function migrate(data) {
     var result = emptyData();
+    result.settings = data.settings;
     paths(data).forEach(function (path) {
       var to = moved(path[0], path[1], path[2]);
       tick(result, path[0], to[0], to[1], true);
@@ -161,6 +176,8 @@
      item. Unsaved ones could not be written and are shown on top of what is stored; saved
      ones are kept to make them again if another tab's write loses them. */
   var changes = [];
+  /* This page's changes of settings not yet written: {name: value or null}. */
+  var settingChanges = map();
   /* The browser refuses storage outright (even reading throws): nothing lasts beyond this page. */
   var blocked = false;
 
@@ -191,6 +208,7 @@
     list.forEach(function (change) {
       tick(data, change.path[0], change.path[1], change.path[2], change.on);
     });
+    Object.keys(settingChanges).forEach(function (name) { setSetting(data, name, settingChanges[name]); });
     return data;
   }
 
@@ -245,11 +263,14 @@
       return false;
     }
     var data = apply(now.data, pending);
-    var text = JSON.stringify({
+    var record = {
       version: VERSION,
       ticks: data.ticks,
       changed: pending.map(function (change) { return change.path; })
-    });
+    };
+    /* Only when there is one: what is stored stays as small as the ticks. */
+    if (Object.keys(data.settings).length) record.settings = data.settings;
+    var text = JSON.stringify(record);
     try {
       store.setItem(KEY, text);
     } catch (error) {
@@ -258,6 +279,7 @@
       return false;
     }
     pending.forEach(function (change) { change.saved = true; });
+    settingChanges = map();
     hideNotice(".og-storage-full");
     return true;
   }
@@ -340,6 +362,7 @@
   function render() {
     var data = current();
     if (blocked) showNotice(".og-storage-off");
+    renderShare(data);
     Array.prototype.forEach.call(document.querySelectorAll(".og-checklist__box"), function (box) {
       box.checked = isTicked(data, box.dataset.ogManual, box.dataset.ogStep, box.dataset.ogItem);
     });
@@ -382,6 +405,7 @@
   function onExport() {
     var data = current();
     var file = { app: "onegoal", version: VERSION, exported: new Date().toISOString(), ticks: data.ticks };
+    if (Object.keys(data.settings).length) file.settings = data.settings;
     var blob = new Blob([JSON.stringify(file, null, 1)], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -447,13 +471,91 @@
     if (!target) return;
     if (target.dataset.ogAction === "reset") onReset(target);
     if (target.dataset.ogAction === "export") onExport();
+    if (target.dataset.ogAction === "share-hide") changeSetting("share", "hidden");
+    if (SHARE_ACTIONS.indexOf(target.dataset.ogAction) !== -1) {
+      withShare(function (share) { share.onClick(target); });
+    }
   }
 
   function onChange(event) {
-    if (event.target.dataset && event.target.dataset.ogAction === "import") {
+    var action = event.target.dataset && event.target.dataset.ogAction;
+    if (action === "import") {
       onImport(event.target);
+    } else if (action === "share-setting") {
+      changeSetting("share", event.target.checked ? null : "hidden");
     } else {
       onTick(event);
+    }
+  }
+
+  /* -- showing her ticks to the other in the pair (share.js, on demand) ------------ */
+
+  function changeSetting(name, value) {
+    settingChanges[name] = value;
+    save();
+    render();
+  }
+
+  /* The button shows unless she hid it; the setting's box (in the tools) says which. */
+  function renderShare(data) {
+    var hidden = data.settings.share === "hidden";
+    Array.prototype.forEach.call(document.querySelectorAll(".og-share"), function (section) {
+      section.hidden = hidden;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-og-action='share-setting']"), function (box) {
+      box.checked = !hidden;
+    });
+  }
+
+  /* share.js (and the QR encoder it loads) come only when she asks to show her ticks, or
+     when the page is opened with someone's ticks in its address: never on a first visit. */
+  var shareScript = null;
+
+  function withShare(callback) {
+    if (window.onegoalShare) return callback(window.onegoalShare);
+    var source = document.querySelector("[data-og-share-script]");
+    if (!source) return;
+    if (!shareScript) {
+      shareScript = document.createElement("script");
+      shareScript.src = source.getAttribute("data-og-share-script");
+      document.head.appendChild(shareScript);
+    }
+    shareScript.addEventListener("load", function () {
+      if (window.onegoalShare) callback(window.onegoalShare);
+    }, {once: true});
+  }
+
+  /* What share.js reads of her ticks: never her storage directly, so that what she shows is
+     what her checklists show (moved names followed, unsaved ticks of this page included). */
+  window.onegoalProgress = {
+    ticks: function (manual) {
+      var ticks = current().ticks[manual];
+      return isObject(ticks) ? ticks : map();
+    },
+    moved: moved,
+    render: function () { render(); }
+  };
+
+  var SHARE_ACTIONS = ["share", "share-copy", "share-keep", "share-forget", "share-print"];
+  /* Where "Keep a copy" keeps someone's shared ticks: apart from hers (share.js writes it). */
+  var SHARED_KEY = "onegoal.shared";
+
+  function hasKeptCopy() {
+    var view = document.querySelector(".og-shared[data-og-manual]");
+    if (!view) return false;
+    try {
+      var kept = parse(storage().getItem(SHARED_KEY));
+      return isObject(kept) && isObject(kept.copies) &&
+        Object.prototype.hasOwnProperty.call(kept.copies, view.dataset.ogManual);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Someone's ticks in the page's address, or a copy kept of them: share.js shows them. */
+  function openShared() {
+    if (/^#og-share=/.test(window.location.hash) || hasKeptCopy()) {
+      withShare(function (share) { share.start(); });
     }
   }
 
@@ -480,11 +582,14 @@
     });
     moveOldNames();
     render();
+    openShared();
     if (listening) return;
     listening = true;
     document.addEventListener("change", onChange);
     document.addEventListener("click", onClick);
     window.addEventListener("storage", onStorage);
+    /* Once share.js is here, it follows the address itself. */
+    window.addEventListener("hashchange", function () { if (!window.onegoalShare) openShared(); });
     /* A page restored by "back" shows what was ticked meanwhile on other pages. It heard
        nothing while away, so its saved changes are no longer its to make again. */
     window.addEventListener("pageshow", function (event) {
