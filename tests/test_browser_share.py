@@ -445,8 +445,9 @@ def test_a_whole_candidate_manual_fits_a_short_link_and_one_sheet(browser: Brows
 
 def load_shipped_candidate(site: Path) -> dict:
     html = (site / "candidate" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'class="og-shared"[^>]*data-og-share="([^"]+)"', html)
-    return json.loads(found.group(1).replace("&#34;", '"').replace("&amp;", "&"))
+    found = re.search(r'class="og-shared"[^>]*>\s*<script type="application/json" class="og-share-layout">([^<]+)</script>',
+                      html)
+    return json.loads(found.group(1))
 
 
 # -- offline -----------------------------------------------------------------------------------

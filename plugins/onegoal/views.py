@@ -414,7 +414,9 @@ def share_layout(manual: Manual) -> str:
     {"manual": id, "version": v, "steps": [["<step>", [ids]], ...]}. A list, not a map: the
     order is the format."""
     steps = [[step.slug, [item.id for item in step.source.checklist]] for step in manual.steps]
-    return json.dumps({"manual": manual.id, "version": manual.version, "steps": steps}, separators=(",", ":"))
+    text = json.dumps({"manual": manual.id, "version": manual.version, "steps": steps}, separators=(",", ":"))
+    # It stands in a data block: no "<" may close it, whatever a manual's version says.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def library_checklists(library: Library) -> str:

@@ -238,7 +238,8 @@
   /* -- her side: the link and its QR code ----------------------------------------- */
 
   function layoutOf(section) {
-    var layout = parse(section.getAttribute("data-og-share"));
+    var block = section.querySelector("script.og-share-layout");
+    var layout = parse(block ? block.textContent : "");
     return isObject(layout) && Array.isArray(layout.steps) ? layout : null;
   }
 
