@@ -14,7 +14,7 @@ from html_page import parse
 from test_build import LANGUAGES, page_path
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
-POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'"
+POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 HOSTILE = {
     "<script>alert(1)</script>": "<script> is not allowed",
