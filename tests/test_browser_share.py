@@ -445,8 +445,7 @@ def test_a_whole_candidate_manual_fits_a_short_link_and_one_sheet(browser: Brows
 
 def load_shipped_candidate(site: Path) -> dict:
     html = (site / "candidate" / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'class="og-shared"[^>]*>\s*<script type="application/json" class="og-share-layout">([^<]+)</script>',
-                      html)
+    found = re.search(r'class="og-shared"[^>]*>\s*<template class="og-share-layout">([^<]+)</template>', html)
     return json.loads(found.group(1))
 
 

@@ -415,7 +415,7 @@ def share_layout(manual: Manual) -> str:
     order is the format."""
     steps = [[step.slug, [item.id for item in step.source.checklist]] for step in manual.steps]
     text = json.dumps({"manual": manual.id, "version": manual.version, "steps": steps}, separators=(",", ":"))
-    # It stands in a data block: no "<" may close it, whatever a manual's version says.
+    # It stands in a template element: no "<" may start markup there, whatever a manual's version says.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

@@ -238,8 +238,10 @@
   /* -- her side: the link and its QR code ----------------------------------------- */
 
   function layoutOf(section) {
-    var block = section.querySelector("script.og-share-layout");
-    var layout = parse(block ? block.textContent : "");
+    // A template, not a script data block: the theme's instant navigation runs the scripts
+    // of a page it swaps in, and a strict policy refuses those.
+    var block = section.querySelector("template.og-share-layout");
+    var layout = parse(block ? block.content.textContent : "");
     return isObject(layout) && Array.isArray(layout.steps) ? layout : null;
   }
 
