@@ -37,7 +37,7 @@ class TermText:
 
     @property
     def is_reviewed(self) -> bool:
-        return self.reviewed is not None and not self.draft and self.reviewed.source_version == self.source_version
+        return self.reviewed is not None and self.reviewed.covers(self.source_version, self.draft)
 
 
 @dataclass(frozen=True)

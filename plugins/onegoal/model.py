@@ -39,6 +39,11 @@ class Review:
     date: datetime.date
     source_version: int  # the source version the reviewed translation was made from
 
+    def covers(self, source_version: int, draft: bool) -> bool:
+        """Whether it is a review of the text as it stands: one made from this very source
+        version, and the text not marked draft since."""
+        return not draft and self.source_version == source_version
+
 
 @dataclass(frozen=True)
 class Translation:
@@ -52,7 +57,7 @@ class Translation:
     @property
     def is_reviewed(self) -> bool:
         """Reviewed as it stands: a review of this very source version, and not marked draft."""
-        return self.reviewed is not None and not self.draft and self.reviewed.source_version == self.source_version
+        return self.reviewed is not None and self.reviewed.covers(self.source_version, self.draft)
 
 
 @dataclass(frozen=True)
