@@ -119,7 +119,7 @@ def check(args: argparse.Namespace) -> int:
             print(f"cannot read the published revision '{args.against}': {error}", file=sys.stderr)
             return 2
         problems = check_against(library, before, args.against)
-    warnings = content_warnings(library, content.glossary, SourceHistory(settings.manuals_dir))
+    warnings = content_warnings(library, content.glossary, SourceHistory(settings.manuals_dir), settings.docs_dir)
     if problems:
         print(ContentError(problems).report(), file=sys.stderr)
     for warning in sorted(warnings):

@@ -285,7 +285,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             return {"onegoal_review_list": review_view.listing(library, language, pages),
                     "onegoal_review_language": language}
         if self.review_findings is None:
-            self.review_findings = translation_warnings(library, self.glossary)
+            self.review_findings = translation_warnings(library, self.glossary, Path(config.docs_dir))
         findings = [problem for problem in self.review_findings
                     if problem.path == found[1].path.with_name(f"{found[1].slug}.{language}.md")]
         setup = MarkdownSetup.of(config.markdown_extensions, config.mdx_configs)

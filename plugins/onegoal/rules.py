@@ -7,6 +7,7 @@ facts its source has withdrawn (fact_rules.py)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .fact_rules import lagging_facts
 from .glossary import Glossary
@@ -77,15 +78,15 @@ def hard_to_read(step: Step) -> list[Problem]:
                     "for the Candidate manual. Write shorter sentences and shorter words (see the editors' guide).")]
 
 
-def content_warnings(library: Library, glossary: Glossary | None = None,
-                     history: SourceHistory | None = None) -> list[Problem]:
+def content_warnings(library: Library, glossary: Glossary | None = None, history: SourceHistory | None = None,
+                     docs_dir: Path | None = None) -> list[Problem]:
     warnings = []
     for manual in library.manuals:
         warnings += _shape_warnings(manual)
         if manual.audience == CANDIDATE:
             for step in manual.steps:
                 warnings += numbers_in_words(step) + hard_to_read(step)
-    warnings += translation_warnings(library, glossary)
+    warnings += translation_warnings(library, glossary, docs_dir)
     if history is not None:
         warnings += lagging_facts(library, glossary, history)
     return warnings

@@ -27,7 +27,6 @@ from .translation_blocks import Pair, body_blocks, front_lines, step_blocks
 from .translation_facts import fixed_anchors, link_warnings, number_warnings
 from .translation_language import glossary_words, untranslated, vocabulary, wrong_script
 
-DOCS_FOLDER = "docs"  # beside the manuals folder, as mkdocs.yml's docs_dir is in this project
 # The editors' pages teach writing the Swedish text: their translations quote Swedish
 # examples on purpose ("Swedish, with a gloss"), so check 4 leaves them alone.
 EDITORS_FOLDER = "editors/"
@@ -73,11 +72,11 @@ def docs_pairs(library: Library, docs_dir: Path) -> Iterator[Pair]:
 
 def translation_warnings(library: Library, glossary: Glossary | None,
                          docs_dir: Path | None = None) -> list[Problem]:
-    """Every warning of checks 1-6 on the library's translations and its docs pages'."""
-    docs_dir = docs_dir if docs_dir is not None else library.root.parent / DOCS_FOLDER
+    """Every warning of checks 1-6 on the library's translations, and on the docs pages' when
+    the site's docs folder (mkdocs.yml's docs_dir) is given."""
     warnings = [problem for manual in library.manuals for step in manual.steps
                 for translation in step.translations.values() for problem in checklist_order(step, translation)]
-    pairs = [*step_pairs(library), *docs_pairs(library, docs_dir)]
+    pairs = [*step_pairs(library), *(docs_pairs(library, docs_dir) if docs_dir is not None else [])]
     fixed = fixed_anchors(pair.source_body for pair in pairs)
     terms = glossary_words(glossary)
     for pair in pairs:
