@@ -424,6 +424,12 @@ def test_the_shared_view_prints_as_one_page(phone: BrowserContext, site_url: str
 
 LARGEST = "largest"
 ITEMS = {LARGEST: [8] * 7}  # the editors' guide's most per step
+# Longer on average (79 characters) than a Candidate manual's items are in any language (45-71),
+# one in three as long as the longest.
+ITEM_TEXTS = ("Skriv ner vad du har gjort i steget, vem du har pratat med och vad ni kom fram till. "
+              "Ta med lappen till nästa möte med din agent.",
+              "Gör en viktig sak i steget och skriv ner vad du har gjort.",
+              "Fråga din agent om något i steget är svårt att förstå.")
 
 
 @pytest.fixture(scope="module")
@@ -436,8 +442,8 @@ def seven_step_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for manual, counts in ITEMS.items():
         folder = write_manual(root / "project" / "manuals", manual, steps=7, translate=False)
         for number, count in enumerate(counts, 1):
-            items = "".join(f"  - id: a-long-checklist-item-name-{n}\n    text: Gör en viktig sak i steget och skriv ner "
-                            "vad du har gjort.\n" for n in range(1, count + 1))
+            items = "".join(f"  - id: a-long-checklist-item-name-{n}\n    text: {ITEM_TEXTS[n % 3]}\n"
+                            for n in range(1, count + 1))
             edit(folder / f"steg-{number}.md", "checklist:\n  - id: first-item\n    text: Första punkten\n"
                  "  - id: second-item\n    text: Andra punkten\n", "checklist:\n" + items)
     result = mkdocs_build(config, root / "site")
@@ -471,6 +477,20 @@ def test_the_largest_manual_fits_a_short_link(browser: Browser, seven_step_site:
     context.close()
 
 
+def test_the_largest_manual_prints_on_one_sheet(browser: Browser, seven_step_site: Path) -> None:
+    """The Agent prints her ticks for the meeting: 56 items, every one shown, on one A4 sheet."""
+    context = phone_context(browser)
+    layout = load_layout(seven_step_site, LARGEST)
+    with serving(seven_step_site) as base:
+        page = context.new_page()
+        page.goto(shared_with_every_tick(page, base, LARGEST, layout))
+        page.emulate_media(media="print")
+        expect(page.locator(".og-shared__item")).to_have_count(sum(ITEMS[LARGEST]))
+        expect(page.locator(".og-shared__item").last).to_be_visible()
+        assert pdf_pages(page.pdf(format="A4")) == 1
+    context.close()
+
+
 def load_layout(site: Path, manual: str) -> dict:
     html = (site / manual / "index.html").read_text(encoding="utf-8")
     found = re.search(r'class="og-shared"[^>]*>\s*<template class="og-share-layout">([^<]+)</template>', html)
@@ -497,3 +517,4 @@ def test_sharing_and_opening_work_offline_after_one_visit(browser: Browser, site
     finally:
         running.http.server_close()
         context.close()
+
