@@ -28,8 +28,8 @@ from build import REPO, plain_project, site_config, write_project
 from playwright.sync_api import sync_playwright
 from search_index import build
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
 
 BUDGET_KB = 60
 STEP = "ar/candidate/profilen/"

@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from onegoal.siteconfig import read_config, write_config  # noqa: E402
+from onegoal.company.siteconfig import read_config, write_config  # noqa: E402
 GOAL = 1.10
 
 

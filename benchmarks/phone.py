@@ -34,8 +34,8 @@ from playwright.sync_api import Browser, sync_playwright
 from search_index import build
 from serving import serve
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
 
 PAGES = {"sv step": "candidate/profilen/", "ar step": "ar/candidate/profilen/", "home": ""}
 BUDGET_KB, BUDGET_FCP_MS, BUDGET_CLS = 60, 1000, 0.05

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from build import REPO, plain_project, site_config, write_project
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
 
 INDEX = Path("search") / "search_index.json"
 BUDGET_KB = 25

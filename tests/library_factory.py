@@ -7,9 +7,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
-from onegoal.model import Library
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
+from onegoal.content.model import Library
 
 REPO = Path(__file__).resolve().parent.parent
 

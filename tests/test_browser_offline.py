@@ -18,7 +18,7 @@ from library_factory import WORDS
 from playwright.sync_api import Browser, Error, expect
 from test_build import load
 
-from onegoal.translation import direction
+from onegoal.content.translation import direction
 
 PREFIX = {"sv": "", "ar": "ar/", "ti": "ti/"}
 

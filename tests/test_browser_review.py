@@ -14,11 +14,11 @@ from playwright.sync_api import Browser, expect
 from test_browser_phone import WCAG_21_AA
 from test_preview import previewing
 
-from onegoal import review_view
-from onegoal.cli import site_settings
-from onegoal.glossary import Glossary
-from onegoal.loader import load_library
-from onegoal.po_files import parse_page, read
+from onegoal.editors.translate import review as review_view
+from onegoal.editors.cli import site_settings
+from onegoal.content.glossary import Glossary
+from onegoal.content.loader import load_library
+from onegoal.editors.translate.po_files import parse_page, read
 
 
 @pytest.mark.parametrize(("language", "direction"), [("so", "ltr"), ("ar", "rtl")])

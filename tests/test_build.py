@@ -12,9 +12,9 @@ from html_page import Element, parse
 from library_factory import fixture_library
 from ui_strings import fill, plugin_strings
 
-from onegoal.cli import site_settings
-from onegoal.model import Library, Manual, Step
-from onegoal.translation import Fallbacks, direction
+from onegoal.editors.cli import site_settings
+from onegoal.content.model import Library, Manual, Step
+from onegoal.content.translation import Fallbacks, direction
 
 SETTINGS = site_settings(REPO / "mkdocs.yml")
 LANGUAGES = SETTINGS.languages

@@ -14,8 +14,8 @@ import pytest
 from conftest import fixture_project
 from library_factory import edit
 
-from onegoal.model import ChecklistItem, StepText
-from onegoal.readability import lix, lix_of_blocks, plain_blocks
+from onegoal.content.model import ChecklistItem, StepText
+from onegoal.checks.readability import lix, lix_of_blocks, plain_blocks
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
 AUTHOR = ("-c", "user.name=Test", "-c", "user.email=test@example.org")

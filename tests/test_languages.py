@@ -13,7 +13,7 @@ from library_factory import write_status_fixture
 from test_build import LANGUAGES, SOURCE, page_path, resolve
 from ui_strings import fill, plugin_strings, theme_strings
 
-from onegoal.translation import direction
+from onegoal.content.translation import direction
 
 # Theme strings every page shows, and the plugin's strings every step page shows.
 THEME_KEYS = ["action.skip", "search.placeholder", "search.reset", "header", "nav", "select.language"]

@@ -14,7 +14,7 @@ from html_page import parse
 from library_factory import fixture_library
 from test_build import LANGUAGES, page_path
 
-from onegoal.links import heading_anchors
+from onegoal.checks.links import heading_anchors
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
 

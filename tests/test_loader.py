@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from library_factory import LANGUAGES, edit, write_manual
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
-from onegoal.problems import ContentError, Problem
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
+from onegoal.content.problems import ContentError, Problem
 
 
 def problems(root: Path) -> list[Problem]:

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from library_factory import LANGUAGES, write_manual
 
-from onegoal.loader import load_library
-from onegoal.problems import ContentError
+from onegoal.content.loader import load_library
+from onegoal.content.problems import ContentError
 
 # Constructs that broke the loader before, and others of their kind.
 NASTY = [

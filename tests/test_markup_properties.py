@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import html5lib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from onegoal.allowlist import ELEMENTS, LINK_SCHEMES, judge_html
+from onegoal.content.allowlist import ELEMENTS, LINK_SCHEMES, judge_html
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import fixture_project
 from library_factory import ALL, FIXTURE_MANUALS, edit
-from onegoal.cli import main, site_settings
-from onegoal.loader import load_library
-from onegoal.translation import Status, status
+from onegoal.editors.cli import main, site_settings
+from onegoal.content.loader import load_library
+from onegoal.content.translation import Status, status
 
 # A body with every kind of unit: heading with a fixed anchor, paragraph, list items (one
 # over two lines, one with a link), a table, and a box with a title.

@@ -16,8 +16,8 @@ from playwright.sync_api import Browser
 from test_build import FALLBACKS, LANGUAGES, SOURCE, page_path, resolve, title_of
 from ui_strings import fill, plugin_strings
 
-from onegoal.model import Manual
-from onegoal.plugin import OneGoalPlugin, pdf_name
+from onegoal.content.model import Manual
+from onegoal.adapter.plugin import OneGoalPlugin, pdf_name
 
 CASES = [(language, manual.id) for manual in fixture_library().manuals for language in LANGUAGES]
 SCRIPTS = {"ar": "[\u0600-\u06ff]", "fa-AF": "[\u0600-\u06ff]", "ti": "[\u1200-\u137f]", "uk": "[\u0400-\u04ff]"}

@@ -12,10 +12,10 @@ import pytest
 from conftest import REPO
 from html_page import parse
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
-from onegoal.model import Library
-from onegoal.translation import Fallbacks, direction
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
+from onegoal.content.model import Library
+from onegoal.content.translation import Fallbacks, direction
 
 SETTINGS = site_settings(REPO / "mkdocs.yml")
 SOURCE = SETTINGS.source_language

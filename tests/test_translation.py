@@ -10,9 +10,9 @@ from pathlib import Path
 from conftest import copy_project
 from library_factory import edit, write_status_fixture
 
-from onegoal.cli import site_settings
-from onegoal.loader import load_library
-from onegoal.translation import Fallbacks, Status, direction, status, status_matrix
+from onegoal.editors.cli import site_settings
+from onegoal.content.loader import load_library
+from onegoal.content.translation import Fallbacks, Status, direction, status, status_matrix
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import fixture_project
 from library_factory import edit
 
-from onegoal.bidi_marks import levels
+from onegoal.checks.bidi_marks import levels
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
 READER = Path("manuals") / "reader"

@@ -1,0 +1,74 @@
+"""The plugin's settings in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from onegoal.content.model import AUDIENCES
+
+
+class OrganisationConfig(Config):
+    name = c.Type(str, default="")
+    """Whose manuals these are: printed on every cover."""
+
+    logo = c.Type(str, default="")
+    """The organisation's logo, a path inside the site (e.g. assets/onegoal/logo.svg)."""
+
+    color = c.Optional(c.Type(str))
+    """A company's colour ("#rrggbb") for the header, links and buttons of its own copy."""
+
+
+class ContactConfig(Config):
+    name = c.Type(str, default="")
+    email = c.Type(str, default="")
+    phone = c.Type(str, default="")
+
+
+class OneGoalConfig(Config):
+    manuals_dir = c.Type(str, default="manuals")
+    """Folder holding the manuals, relative to mkdocs.yml."""
+
+    include = c.ListOfItems(c.Type(str), default=[])
+    """Only the manuals in these folders of manuals_dir (all when empty): a company's copy
+    holds the corporate manuals."""
+
+    editors_folder = c.Type(str, default="editors")
+    """Pages of the docs folder under this folder are for editors and translators: they are
+    left out of the readers' navigation and search, and linked from the footer."""
+
+    preview_language = c.Optional(c.Type(str))
+    """Build only this language (and the source): `make serve LANG=en` sets it, for a fast preview."""
+
+    review_language = c.Optional(c.Type(str))
+    """While previewing, a review/ section of this language's steps beside their source
+    (`make serve REVIEW=1 LANG=so`). A build leaves it out whatever this says."""
+
+    edit_branch = c.Type(str, default="main")
+    """The branch "Edit this page" opens, with the site's repo_url."""
+
+    skip_languages = c.ListOfItems(c.Type(str), default=[])
+    """Translations into these languages are left out, not refused: a company's copy is built
+    in fewer languages than the library is written in."""
+
+    contact = c.SubConfig(ContactConfig)
+    """Who readers of a company's copy turn to: shown on its home page."""
+
+    fallbacks = c.Type(dict, default={})
+    """Per language, the languages to show before the source when a step is not translated,
+    e.g. `so: [en]`. The source language always comes last."""
+
+    audiences = c.ListOfItems(c.Type(str), default=list(AUDIENCES))
+    """Who manuals are written for, in the order the home page lists them; each needs the
+    UI string audience.<name> in every language."""
+
+    organisation = c.SubConfig(OrganisationConfig)
+
+    pdf = c.Type(bool, default=True)
+    """Print every manual's print page to a PDF after the build (not while serving)."""
+
+    pdf_cache = c.Type(str, default=".cache/pdf")
+    """Where PDFs are kept between builds, by the content of their print page."""
+
+    chromium = c.Type(str, default="chromium")
+    """The browser that prints the PDFs: a name on PATH or a path."""

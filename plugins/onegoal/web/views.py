@@ -1,0 +1,442 @@
+"""What the templates show: the model cut to one page in one language.
+
+Values here are plain text; the templates escape them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from onegoal.content.glossary import Glossary, Term
+from onegoal.content.model import Library, Manual, Step
+from onegoal.content.pages import OVERVIEW_NAME, PRINT_NAME, from_language_folder, src_uri
+from onegoal.paper.printing import demoted, scoped
+from onegoal.content.translation import Fallbacks, Shown, direction, status
+
+UrlOf = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TextLanguage:
+    """The language of a piece of text, set on its element when it differs from the page's."""
+
+    code: str
+    dir: str
+    differs: bool
+
+
+@dataclass(frozen=True)
+class PairLink:
+    """The other reader's page of the same step: in her manual, in this language."""
+
+    reader: str  # "candidate" when the link leads to the Candidate's page, else "agent"
+    manual: str
+    title: str
+    url: str
+    text_language: TextLanguage
+    # The paired step's manual and checklist ids: the shared view shows the reader's own
+    # progress there beside the other reader's ticks.
+    manual_id: str = ""
+    items: str = "{}"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    text: str
+    text_language: TextLanguage
+
+
+@dataclass(frozen=True)
+class StepRow:
+    number: int
+    title: str
+    summary: str
+    duration: int
+    who: str
+    url: str
+    text_language: TextLanguage
+    items: str
+    # For the shared view (share.js): the step's checklist and its paired steps.
+    step_key: str = ""
+    checklist: tuple[ItemView, ...] = ()
+    pairs: tuple[PairLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepView:
+    manual_id: str
+    step_key: str
+    items: str
+    manual: Link
+    number: int
+    total: int
+    title: str
+    summary: str
+    duration: int
+    who: str
+    goals: tuple[str, ...]
+    checklist: tuple[ItemView, ...]
+    previous: Link | None
+    next: Link | None
+    text_language: TextLanguage
+    status: str
+    draft: bool
+    outdated: bool
+    source_language: str
+    source_url: str
+    proposal: bool
+    pairs: tuple[PairLink, ...]
+    # Where readers' ticks under old names go (library_moves): the page script moves them.
+    moves: str
+    # What "Show my Agent" puts in its link (share_layout), and who reads this manual.
+    share: str = "{}"
+    audience: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    version: str
+    date: str
+    changes: str
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    manual_id: str
+    items: str
+    title: str
+    description: str
+    version: str
+    total_duration: int
+    steps: tuple[StepRow, ...]
+    changelog: tuple[ChangeRow, ...]
+    proposal: bool
+    # What a progress file may bring in (library_checklists) and where old names go.
+    checklists: str
+    moves: str
+    share: str = "{}"
+    audience: str = ""
+
+
+@dataclass(frozen=True)
+class ManualCard:
+    manual_id: str
+    items: str
+    title: str
+    description: str
+    step_count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class AudienceGroup:
+    audience: str
+    manuals: tuple[ManualCard, ...]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    groups: tuple[AudienceGroup, ...]
+    checklists: str
+    moves: str
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    number: int
+    title: str
+    states: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ManualStatus:
+    title: str
+    steps: tuple[StepStatus, ...]
+
+
+@dataclass(frozen=True)
+class TranslationsView:
+    languages: tuple[str, ...]
+    manuals: tuple[ManualStatus, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Whose manual it is, on the cover of every printed manual: a name and a logo's path
+    from the root of the site (or empty)."""
+
+    name: str
+    logo: str
+
+
+@dataclass(frozen=True)
+class PrintedStep:
+    number: int
+    anchor: str
+    title: str
+    summary: str
+    duration: int
+    who: str
+    goals: tuple[str, ...]
+    checklist: tuple[ItemView, ...]
+    body: str
+    text_language: TextLanguage
+
+
+@dataclass(frozen=True)
+class TermView:
+    """A glossary term as a page in one language shows it, and the pages it is used on."""
+
+    id: str
+    word: str
+    text: str
+    text_language: TextLanguage
+    pages: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PrintView:
+    manual_id: str
+    title: str
+    audience: str
+    version: str
+    date: str
+    organisation: Organisation
+    steps: tuple[PrintedStep, ...]
+    signature: bool
+    terms: tuple[TermView, ...] = ()
+
+
+class Views:
+    """Builds the views of one language; `url_of` maps a source path to its page URL."""
+
+    def __init__(self, library: Library, language: str, url_of: UrlOf, fallbacks: Fallbacks) -> None:
+        self.library = library
+        self.language = language
+        self.url_of = url_of
+        self.fallbacks = fallbacks
+
+    def pick(self, texts: Mapping[str, str]) -> str:
+        """The text in this language, or along its fallback chain (which ends at the source)."""
+        chain = [self.language, *self.fallbacks.chain(self.language)]
+        return next(texts[lang] for lang in chain if texts.get(lang))
+
+    def shown(self, step: Step) -> Shown:
+        return self.fallbacks.shown(step, self.language)
+
+    def text_language(self, language: str) -> TextLanguage:
+        return TextLanguage(language, direction(language), language != self.language)
+
+    def url(self, manual: Manual, name: str) -> str:
+        return self.url_of(src_uri(manual, name, self.language, self.library.source_language))
+
+    def source_url(self, manual: Manual, name: str) -> str:
+        """The page in the source language, from the root of the site: the same path as this
+        language's page, without the language's folder."""
+        return from_language_folder(self.url(manual, name), self.language, self.library.source_language)
+
+    def items(self, shown: Shown) -> tuple[ItemView, ...]:
+        """A checklist as the page shows it: each item in its own language."""
+        return tuple(ItemView(item.id, item.text, self.text_language(item.language)) for item in shown.checklist)
+
+    def step_link(self, manual: Manual, step: Step) -> Link:
+        return Link(self.shown(step).text.title, self.url(manual, step.slug))
+
+    def step(self, manual: Manual, step: Step) -> StepView:
+        shown = self.shown(step)
+        text = shown.text
+        index = manual.steps.index(step)
+        previous = manual.steps[index - 1] if index > 0 else None
+        following = manual.steps[index + 1] if index + 1 < len(manual.steps) else None
+        return StepView(
+            manual_id=manual.id,
+            step_key=step.slug,
+            items=checklist_ids(step),
+            manual=Link(self.pick(manual.title), self.url(manual, OVERVIEW_NAME)),
+            number=step.number,
+            total=len(manual.steps),
+            title=text.title,
+            summary=text.summary,
+            duration=step.duration,
+            who=step.who,
+            goals=text.goals,
+            checklist=self.items(shown),
+            previous=self.step_link(manual, previous) if previous else None,
+            next=self.step_link(manual, following) if following else None,
+            text_language=self.text_language(shown.language),
+            status=shown.status.value,
+            draft=shown.draft,
+            outdated=shown.outdated,
+            source_language=self.library.source_language,
+            source_url=self.source_url(manual, step.slug),
+            proposal=step.proposal or manual.proposal,
+            pairs=self.pair_links(manual, step),
+            moves=library_moves(self.library),
+            share=share_layout(manual),
+            audience=manual.audience,
+        )
+
+    def pair_links(self, manual: Manual, step: Step) -> tuple[PairLink, ...]:
+        """The paired steps of the other side: the one this manual's pairing names, and those
+        of every manual that pairs its steps with this one."""
+        manuals = {other.id: other for other in self.library.manuals}
+        found = []
+        pairing = manual.pairing
+        if pairing and pairing.manual_id in manuals and step.slug in pairing.steps:
+            other = manuals[pairing.manual_id]
+            found.append((other, other.step(pairing.steps[step.slug])))
+        for other in self.library.manuals:
+            theirs = other.pairing
+            if theirs and theirs.manual_id == manual.id:
+                found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
+        return tuple(PairLink("candidate" if other.audience == "candidate" else "agent", self.pick(other.title),
+                              shown.text.title, self.url(other, paired.slug), self.text_language(shown.language),
+                              other.id, checklist_ids(paired))
+                     for other, paired in found for shown in [self.shown(paired)])
+
+    def overview(self, manual: Manual) -> OverviewView:
+        rows = tuple(
+            StepRow(step.number, shown.text.title, shown.text.summary, step.duration, step.who,
+                    self.url(manual, step.slug), self.text_language(shown.language), checklist_ids(step),
+                    step.slug, self.items(shown), self.pair_links(manual, step))
+            for step in manual.steps
+            for shown in [self.shown(step)]
+        )
+        changes = tuple(
+            ChangeRow(entry.version, entry.date.isoformat(), self.pick(entry.changes))
+            for entry in manual.changelog
+        )
+        return OverviewView(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
+                            self.pick(manual.description), manual.version,
+                            sum(step.duration for step in manual.steps), rows, changes,
+                            proposal=manual.proposal or any(step.proposal for step in manual.steps),
+                            checklists=library_checklists(self.library), moves=library_moves(self.library),
+                            share=share_layout(manual), audience=manual.audience)
+
+    def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
+        explanation = glossary.explain(term, self.language, self.fallbacks)
+        return TermView(term.id, term.word, explanation.text, self.text_language(explanation.language),
+                        tuple(Link(title, url) for title, url in pages))
+
+    def glossary(self, glossary: Glossary, term_pages: Mapping[str, Sequence[tuple[str, str]]]) -> tuple[TermView, ...]:
+        """Every term, in the order of its Swedish word, with the pages of this language that use it."""
+        terms = sorted(glossary.terms, key=lambda term: term.word.casefold())
+        return tuple(self.term_view(glossary, term, term_pages.get(term.id, ())) for term in terms)
+
+    def printed(self, manual: Manual, bodies: Mapping[str, str], organisation: Organisation,
+                glossary: Glossary | None = None, term_ids: Sequence[str] = ()) -> PrintView:
+        """The whole manual on one page; `bodies` holds each step's rendered body by step name."""
+        steps = []
+        for step in manual.steps:
+            shown = self.shown(step)
+            anchor = f"step-{step.slug}"
+            steps.append(PrintedStep(
+                number=step.number, anchor=anchor, title=shown.text.title, summary=shown.text.summary,
+                duration=step.duration, who=step.who, goals=shown.text.goals,
+                checklist=self.items(shown),
+                body=demoted(scoped(bodies.get(step.slug, ""), anchor)),
+                text_language=self.text_language(shown.language)))
+        current = next((entry for entry in manual.changelog if entry.version == manual.version), manual.changelog[0])
+        used = [term for term in glossary.terms if term.id in set(term_ids)] if glossary else []
+        terms = tuple(self.term_view(glossary, term) for term in sorted(used, key=lambda t: t.word.casefold()))
+        return PrintView(manual.id, self.pick(manual.title), manual.audience, manual.version,
+                         current.date.isoformat(), organisation, tuple(steps),
+                         signature=manual.corporate, terms=terms)
+
+    def searchable(self, step: Step) -> str:
+        """The words of a step the page shows outside its body, as HTML for the search index."""
+        shown = self.shown(step)
+        items = [shown.text.summary, *shown.text.goals, *(item.text for item in shown.checklist)]
+        return "".join(f"<p>{html.escape(text)}</p>" for text in items)
+
+    def searchable_glossary(self, glossary: Glossary) -> str:
+        """Every term's Swedish word and explanation in this language, as HTML for the search."""
+        return "".join(f"<p>{html.escape(term.word)}: {html.escape(term.text)}</p>"
+                       for term in self.glossary(glossary, {}))
+
+    def print_url(self, manual: Manual) -> str:
+        return self.url(manual, PRINT_NAME)
+
+    def home(self) -> HomeView:
+        groups = []
+        for audience in self.library.audiences:
+            cards = tuple(
+                ManualCard(manual.id, checklist_ids(*manual.steps), self.pick(manual.title),
+                           self.pick(manual.description), len(manual.steps), self.url(manual, OVERVIEW_NAME))
+                for manual in self.library.manuals
+                if manual.audience == audience
+            )
+            if cards:
+                groups.append(AudienceGroup(audience, cards))
+        return HomeView(tuple(groups), library_checklists(self.library), library_moves(self.library))
+
+    def manual_pages(self, manual: Manual) -> list[str]:
+        """Every page of a manual in this language: what offline reading keeps."""
+        return [self.url(manual, name) for name in [OVERVIEW_NAME, *(step.slug for step in manual.steps)]]
+
+    def page_title(self, manual: Manual, step: Step | None) -> str:
+        return self.shown(step).text.title if step else self.pick(manual.title)
+
+    def translations(self) -> TranslationsView:
+        languages = self.library.languages
+        manuals = tuple(
+            ManualStatus(self.pick(manual.title), tuple(
+                StepStatus(step.number, self.shown(step).text.title, tuple(
+                    status(step, language, self.library.source_language).value for language in languages))
+                for step in manual.steps))
+            for manual in self.library.manuals
+        )
+        return TranslationsView(languages, manuals)
+
+
+def checklist_ids(*steps: Step) -> str:
+    """The checklist ids of steps as the page script reads them: {"<step slug>": [ids]}.
+
+    Ticks are kept under these keys, which are the same in every language.
+    """
+    return json.dumps({step.slug: [item.id for item in step.source.checklist] for step in steps},
+                      separators=(",", ":"))
+
+
+def share_layout(manual: Manual) -> str:
+    """What a shared link is made of and read against (share.js): the manual, its version, and
+    its steps with their checklist ids, both in the manual's order, which the link's bits follow:
+    {"manual": id, "version": v, "steps": [["<step>", [ids]], ...]}. A list, not a map: the
+    order is the format."""
+    steps = [[step.slug, [item.id for item in step.source.checklist]] for step in manual.steps]
+    text = json.dumps({"manual": manual.id, "version": manual.version, "steps": steps}, separators=(",", ":"))
+    # It stands in a template element: no "<" may start markup there, whatever a manual's version says.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def library_checklists(library: Library) -> str:
+    """Every manual's steps and checklist ids, {"<manual>": {"<step>": [ids]}}: the ticks a
+    progress file may bring in. Anything else in a file is not stored."""
+    return json.dumps({manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
+                       for manual in library.manuals}, separators=(",", ":"))
+
+
+def library_moves(library: Library) -> str:
+    """Where ticks kept under old names go, for the manuals that record moves:
+    {"<manual>": {"steps": {"<old>": "<new>"}, "items": {"<step>/<old id>": "<step>/<new id>"}}}.
+
+    Names hold no "/" (manual.yml writes an item as "step/id"), so the pairs stay short.
+    """
+    moves = {
+        manual.id: {"steps": dict(manual.history.steps),
+                    "items": {f"{step}/{old}": f"{new_step}/{new}"
+                              for (step, old), (new_step, new) in manual.history.items.items()}}
+        for manual in library.manuals
+        if manual.history.steps or manual.history.items
+    }
+    return json.dumps(moves, separators=(",", ":"))
