@@ -28,7 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from onegoal.editors.cli import site_settings  # noqa: E402
+from onegoal.editors.settings import site_settings  # noqa: E402
 from onegoal.content.loader import load_library  # noqa: E402
 from onegoal.content.model import Library  # noqa: E402
 from onegoal.company.siteconfig import read_config, write_config  # noqa: E402

@@ -28,7 +28,7 @@ from build import REPO, plain_project, site_config, write_project
 from playwright.sync_api import sync_playwright
 from search_index import build
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 
 BUDGET_KB = 60

@@ -34,7 +34,7 @@ from playwright.sync_api import Browser, sync_playwright
 from search_index import build
 from serving import serve
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 
 PAGES = {"sv step": "candidate/profilen/", "ar step": "ar/candidate/profilen/", "home": ""}

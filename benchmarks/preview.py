@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "plugins"))
 
-from onegoal.editors.cli import site_settings  # noqa: E402
+from onegoal.editors.settings import site_settings  # noqa: E402
 from onegoal.content.loader import load_library  # noqa: E402
 
 SAVES = 5

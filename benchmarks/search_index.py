@@ -20,7 +20,7 @@ from pathlib import Path
 
 from build import REPO, plain_project, site_config, write_project
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 
 INDEX = Path("search") / "search_index.json"

@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 from onegoal.content.model import Library
 

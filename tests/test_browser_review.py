@@ -15,7 +15,7 @@ from test_browser_phone import WCAG_21_AA
 from test_preview import previewing
 
 from onegoal.editors.translate import review as review_view
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.glossary import Glossary
 from onegoal.content.loader import load_library
 from onegoal.editors.translate.po_files import parse_page, read

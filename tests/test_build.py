@@ -12,7 +12,7 @@ from html_page import Element, parse
 from library_factory import fixture_library
 from ui_strings import fill, plugin_strings
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.model import Library, Manual, Step
 from onegoal.content.translation import Fallbacks, direction
 

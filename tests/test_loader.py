@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from library_factory import LANGUAGES, edit, write_manual
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 from onegoal.content.problems import ContentError, Problem
 

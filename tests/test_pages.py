@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from onegoal.adapter.plugin import source_pages
+from onegoal.adapter.mkdocs_config import source_pages
 
 
 def test_source_pages_leave_out_translations_only(tmp_path: Path) -> None:

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import fixture_project
 from library_factory import ALL, FIXTURE_MANUALS, edit
-from onegoal.editors.cli import main, site_settings
+from onegoal.editors.cli import main
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 from onegoal.content.translation import Status, status
 

@@ -17,7 +17,8 @@ from test_build import FALLBACKS, LANGUAGES, SOURCE, page_path, resolve, title_o
 from ui_strings import fill, plugin_strings
 
 from onegoal.content.model import Manual
-from onegoal.adapter.plugin import OneGoalPlugin, pdf_name
+from onegoal.adapter.plugin import OneGoalPlugin
+from onegoal.paper.pdf import pdf_name
 
 CASES = [(language, manual.id) for manual in fixture_library().manuals for language in LANGUAGES]
 SCRIPTS = {"ar": "[\u0600-\u06ff]", "fa-AF": "[\u0600-\u06ff]", "ti": "[\u1200-\u137f]", "uk": "[\u0400-\u04ff]"}

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 from html_page import parse
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 from onegoal.content.model import Library
 from onegoal.content.translation import Fallbacks, direction

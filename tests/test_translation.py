@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import copy_project
 from library_factory import edit, write_status_fixture
 
-from onegoal.editors.cli import site_settings
+from onegoal.editors.settings import site_settings
 from onegoal.content.loader import load_library
 from onegoal.content.translation import Fallbacks, Status, direction, status, status_matrix
 

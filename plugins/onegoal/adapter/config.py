@@ -72,3 +72,7 @@ class OneGoalConfig(Config):
 
     chromium = c.Type(str, default="chromium")
     """The browser that prints the PDFs: a name on PATH or a path."""
+
+    switched_off = c.ListOfItems(c.Type(str), default=[])
+    """Features left out of the build, by name: edit_links, redirects, pdf (the others make
+    the pages themselves)."""

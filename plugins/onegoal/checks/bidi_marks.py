@@ -33,9 +33,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from onegoal.checks.translation_blocks import Pair
 from onegoal.content.problems import Problem
 from onegoal.content.translation import direction
-from onegoal.checks.translation_blocks import Pair
 
 RLM, LRM = "\u200f", "\u200e"
 _NEUTRAL = {"B", "S", "WS", "ON"}

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import yaml
 
+from onegoal.checks.readability import plain_blocks
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library, Step, Translation
 from onegoal.content.problems import Problem
-from onegoal.checks.readability import plain_blocks
 from onegoal.content.source_history import SourceHistory
 
 GRACE = 1  # versions a translation may lag before its facts are questioned

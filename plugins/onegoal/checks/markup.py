@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from onegoal.checks.links import documents
 from onegoal.content.allowlist import Finding, judge_html
-from onegoal.checks.links import Document, documents
 from onegoal.content.model import Library
 from onegoal.content.problems import Problem
 from onegoal.content.rendering import MarkdownSetup

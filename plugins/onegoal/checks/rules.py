@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 from onegoal.checks.fact_rules import lagging_facts
+from onegoal.checks.readability import lix
+from onegoal.checks.translation_checks import translation_warnings
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library, Manual, Step
 from onegoal.content.problems import Problem
-from onegoal.checks.readability import lix
 from onegoal.content.source_history import SourceHistory
-from onegoal.checks.translation_checks import translation_warnings
 
 GOALS = (2, 4)
 ITEMS = (4, 8)

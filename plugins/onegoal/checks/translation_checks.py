@@ -19,13 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from onegoal.checks.bidi_marks import direction_warnings
-from onegoal.content.glossary import Glossary
 from onegoal.checks.links import docs_document
-from onegoal.content.model import Library, Step, Translation
-from onegoal.content.problems import Problem
 from onegoal.checks.translation_blocks import Pair, body_blocks, front_lines, step_blocks
 from onegoal.checks.translation_facts import fixed_anchors, link_warnings, number_warnings
 from onegoal.checks.translation_language import glossary_words, untranslated, vocabulary, wrong_script
+from onegoal.content.glossary import Glossary
+from onegoal.content.model import Library, Step, Translation
+from onegoal.content.problems import Problem
 
 # The editors' pages teach writing the Swedish text: their translations quote Swedish
 # examples on purpose ("Swedish, with a gloss"), so check 4 leaves them alone.

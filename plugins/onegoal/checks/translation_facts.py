@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from onegoal.checks.links import markdown_links
-from onegoal.content.problems import Problem
 from onegoal.checks.translation_blocks import Block, Pair, block_at
+from onegoal.content.problems import Problem
 
 # Digit groups joined by a decimal or time separator, or by a space before three digits
 # (Swedish thousands): one number. A hyphen or a slash separates numbers (dates, phones).

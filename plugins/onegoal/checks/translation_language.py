@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from onegoal.checks.translation_blocks import Block, Pair
 from onegoal.content.glossary import Glossary
 from onegoal.content.problems import Problem
-from onegoal.checks.translation_blocks import Block, Pair
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from onegoal.checks.svg_pictures import svg_problems
 from onegoal.content import schema
 from onegoal.content.problems import ContentError, Problem
 from onegoal.content.safe_paths import inside
-from onegoal.content.svg_pictures import svg_problems
 from onegoal.content.yamlsource import Key, Located, YamlSyntaxError, parse
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from onegoal.company.brand import Brand
-from onegoal.content.model import CORPORATE_FOLDER
 from onegoal.company.siteconfig import read_config, write_config
+from onegoal.content.model import CORPORATE_FOLDER
 
 BRAND_ASSETS = "assets/brand"
 # Written by the plugin after the build: the copy's docs folder, like any, holds pages and pictures only.

@@ -8,10 +8,10 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from onegoal.content.glossary import Glossary
-from onegoal.content.model import Library
 from onegoal.checks.readability import lix
 from onegoal.checks.rules import CANDIDATE, MAX_LIX
+from onegoal.content.glossary import Glossary
+from onegoal.content.model import Library
 from onegoal.content.translation import Status, StatusRow, status_matrix
 
 

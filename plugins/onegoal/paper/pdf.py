@@ -87,3 +87,8 @@ def _print(jobs: list[tuple[PdfJob, Path]], executable: str) -> None:
                 shutil.copyfile(kept, job.output)
         finally:
             browser.close()
+
+
+def pdf_name(manual_id: str, language: str) -> str:
+    """The file name of a manual's PDF, beside its print page."""
+    return f"onegoal-{manual_id}-{language}.pdf"

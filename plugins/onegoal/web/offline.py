@@ -11,8 +11,6 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from mkdocs.exceptions import PluginError
-
 from onegoal.content.model import Library
 from onegoal.content.pages import language_folder
 from onegoal.content.translation import direction
@@ -25,6 +23,10 @@ WORKER_PLACEHOLDER = 'var SITE = {"pages": [], "start": {}};'
 ABOUT = "about/"
 ICONS = "assets/onegoal/icons"
 THEME_COLOR = "#5e35b1"
+
+
+class WorkerChanged(Exception):
+    """The service worker no longer has the line the build writes its pages into."""
 
 
 def manifest(language: str, source_language: str, site_name: str) -> dict[str, object]:
@@ -82,7 +84,7 @@ def write_offline_pages(site_dir: Path, library: Library) -> None:
         start[home] = [page for page in (home, home + ABOUT) if page in listed]
     script = worker.read_text(encoding="utf-8")
     if script.count(WORKER_PLACEHOLDER) != 1:
-        raise PluginError(f"{worker}: the line {WORKER_PLACEHOLDER} is not in the service worker "
-                          "once; overrides/sw.js and plugins/onegoal/offline.py must agree.")
+        raise WorkerChanged(f"{worker}: the line {WORKER_PLACEHOLDER} is not in the service worker "
+                          "once; overrides/sw.js and plugins/onegoal/web/offline.py must agree.")
     site = json.dumps({"pages": pages, "start": start}, ensure_ascii=False, separators=(",", ":"))
     worker.write_text(script.replace(WORKER_PLACEHOLDER, f"var SITE = {site};"), encoding="utf-8")

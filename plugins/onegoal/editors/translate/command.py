@@ -9,12 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from onegoal.editors.translate import po_files
-
-from onegoal.editors.translate import po_import
-from onegoal.content.library import Content
+from onegoal.checks.pipeline import Content
 from onegoal.content.problems import display_path
 from onegoal.content.source_history import SourceHistory
+from onegoal.editors.translate import po_files
+from onegoal.editors.translate import po_import
 
 DEFAULT_OUT = "po"
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import polib
 
-from onegoal.editors.translate import po_yaml
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library
-from onegoal.editors.translate.po_markdown import Unit, body_units, split_front
 from onegoal.content.source_history import SourceHistory
+from onegoal.editors.translate import po_yaml
+from onegoal.editors.translate.po_markdown import Unit, body_units, split_front
 
 SEPARATOR = "|"
 # gettext's plural rules (CLDR); a language not listed gets the common two-form rule.

@@ -18,14 +18,13 @@ from pathlib import Path
 import polib
 import yaml
 
-from onegoal.editors.translate import po_checks
-
-from onegoal.editors.translate import po_yaml
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library
+from onegoal.content.source_history import SourceHistory
+from onegoal.editors.translate import po_checks
+from onegoal.editors.translate import po_yaml
 from onegoal.editors.translate.po_files import SEPARATOR, Entry, Parsed, Target, entries, kinds, parse_page, read, targets
 from onegoal.editors.translate.po_markdown import Edit, apply_edits, rewrite, split_front
-from onegoal.content.source_history import SourceHistory
 
 GLOSSARY_HEADER = "# Glossary, {language}. Draft until a native speaker has reviewed it.\ndraft: true\nterms:\n"
 

@@ -17,11 +17,11 @@ from markupsafe import Markup, escape
 from onegoal.content.allowlist import judge_html
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library, Manual, Review, Step
-from onegoal.editors.translate.po_files import glossary_words, parse_page, read
-from onegoal.editors.translate.po_markdown import Unit
 from onegoal.content.problems import Problem
 from onegoal.content.rendering import MarkdownSetup
 from onegoal.content.translation import Fallbacks, direction, status
+from onegoal.editors.translate.po_files import glossary_words, parse_page, read
+from onegoal.editors.translate.po_markdown import Unit
 
 FOLDER = "review"
 TEMPLATE = "onegoal/review.html"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from onegoal.checks.svg_pictures import svg_problems
 from onegoal.content.problems import Problem
-from onegoal.content.svg_pictures import svg_problems
 
 PAGE_SUFFIX = ".md"
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})

@@ -1,0 +1,94 @@
+"""The theme made to work under the site's strict policy and on a thin data plan: its
+templates compiled once per process, its scripts without inline code, its style sheet cut
+to what the site's pages use, and the site's name shown as text."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from onegoal.adapter.features.base import Feature
+from onegoal.paper.printing import footer_content
+from onegoal.web.theme_assets import ThemeChanged, scripted, self_contained, theme_bundle
+from onegoal.web.theme_styles import cut_theme_styles
+
+log = get_plugin_logger(__name__)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per process, not once per language build (or per
+    preview rebuild): Jinja checks each template's source and compiles it anew if it changed."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
+T = TypeVar("T")
+
+
+def set_up_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates as the site's templates need them."""
+    # JSON in pages (the theme's settings, the plugin's strings) stays readable and
+    # short in every script: "ስጉምቲ", not "\u1235\u1309...".
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    env.filters["og_footer"] = footer_content
+    env.bytecode_cache = _TEMPLATES
+    if len(files):  # not the early look at the templates, before there are files
+        env.globals["onegoal_theme_bundle"] = theme_or_fail(lambda: theme_bundle(list(files.src_uris)))
+    return env
+
+
+def theme_or_fail(work: Callable[[], T]) -> T:
+    """The theme's files are patched where the policy needs it: a theme that changed stops the build."""
+    try:
+        return work()
+    except ThemeChanged as error:
+        raise PluginError(str(error)) from None
+
+
+class Theme(Feature):
+    def on_config(self, config: MkDocsConfig) -> None:
+        # The theme prints the site's name unescaped in places; a company's name (from its
+        # brand file) is text. As markup that is already escaped, it shows as written
+        # everywhere, and the theme's own escaping leaves it as it is.
+        if not isinstance(config.site_name, Markup):
+            self.build.site_name = config.site_name
+            config.site_name = Markup(html.escape(config.site_name))
+        self.build.env = None  # each language build has its own theme language
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        self.build.env = set_up_env(env, config, files)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return theme_or_fail(lambda: scripted(output))
+
+
+
+class ThemeFiles(Feature):
+    """After every page is written (redirects included): the theme's files patched, its style
+    sheet cut to what the pages use."""
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        theme_or_fail(lambda: self_contained(site))
+        before, after = theme_or_fail(lambda: cut_theme_styles(site))
+        log.info(f"The theme's style sheet, cut to the site's pages: {before // 1024} KB -> {after // 1024} KB")
