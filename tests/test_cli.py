@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import copy_project
-from library_factory import edit, write_manual
+from library_factory import edit, write_glossary, write_manual
 
 ONEGOAL = Path(sys.executable).parent / "onegoal"
 
@@ -41,6 +41,25 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
         "site (sv, en, ar, fa-AF, so, ti, uk). Fix the file name, or add the language to mkdocs.yml.",
         "2 problems in the manuals. Fix them and build again.",
     ]
+
+
+def test_check_reports_the_manuals_glossary_pages_and_files_in_one_run(tmp_path: Path) -> None:
+    """One run names every kind of problem: a manual that cannot be read does not hide the
+    glossary's problems, live markup in another manual, or a file docs/ would publish."""
+    config = copy_project(tmp_path, shipped=False)
+    broken = write_manual(tmp_path / "manuals", "demo")
+    edit(broken / "steg-1.md", "who: both", "who: alla")
+    hostile = write_manual(tmp_path / "manuals", "other", steps=1)
+    edit(hostile / "steg-1.md", "Text för steg 1.", "Text för steg 1.\n\n<script>alert(1)</script>")
+    write_glossary(tmp_path / "manuals")
+    edit(tmp_path / "manuals" / "glossary" / "terms.yml", "- id: hander", "- id: steg")
+    (tmp_path / "docs" / "page.html").write_text("<p>hi</p>", encoding="utf-8")
+    result = run_check(config)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    named = {line.split(":")[0] for line in result.stderr.splitlines()[:-1]}
+    assert named >= {"manuals/demo/steg-1.md", "manuals/other/steg-1.md", "manuals/glossary/terms.yml",
+                     "docs/page.html"}
 
 
 def test_check_without_config_says_where_to_run(tmp_path: Path) -> None:
