@@ -7,7 +7,7 @@ every event here runs once per language; the library is read at the first.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,6 +36,7 @@ from onegoal.adapter.features.theme import Theme, ThemeFiles, set_up_env
 from onegoal.adapter.state import BuildState
 
 PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
+T = TypeVar("T")
 
 
 class OneGoalPlugin(BasePlugin[OneGoalConfig]):
@@ -51,8 +52,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             NotFoundPages(self.build), BrandColour(self.build), Redirects(self.build), OfflineReading(self.build),
             ThemeFiles(self.build), Pdfs(self.build)]
         self.features = self.all_features
-        for feature in self.features:
-            feature.new_build()
+        self.call("new_build")
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
@@ -72,14 +72,11 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
             # plugin lasts from one rebuild to the next, so it reads anew.
             self.build.library, self.build.problems, self.build.unsafe = None, [], frozenset()
             self.build.bodies.clear()
-            for feature in self.features:
-                feature.new_build()
-        for feature in self.features:
-            feature.on_config(config)
+            self.call("new_build")
+        self.call("on_config", config)
         if self.build.library is None:
             reading.read(self.build, config)
-            for feature in self.features:
-                feature.on_library(config)
+            self.call("on_library", config)
         return config
 
     def switched_on(self) -> list[Feature]:
@@ -100,28 +97,24 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.build_depth -= 1
         if self.build_depth > 0:
             return
-        for feature in self.features:
-            feature.on_post_build(config)
+        self.call("on_post_build", config)
 
     def on_build_error(self, error: Exception) -> None:
         self.build_depth = 0
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        for feature in self.features:
-            feature.on_env(env, config, files)
+        self.call("on_env", env, config, files)
         return self.build.env_or_fail()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for feature in self.features:
-            feature.on_files(files, config)
+        self.call("on_files", files, config)
         return files
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Runs after the i18n plugin has picked this language's files."""
         self.build.files = files
-        for feature in self.features:
-            feature.on_nav(nav, config)
+        self.call("on_nav", nav, config)
         return nav
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -134,43 +127,44 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.build.previewing_elsewhere(config):
             page.meta["template"] = PREVIEW_ELSEWHERE
             return markdown
-        for feature in self.features:
-            markdown = feature.on_page_markdown(markdown, page, config)
-        return markdown
+        return self.chain("on_page_markdown", markdown, page, config)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.build.previewing_elsewhere(config):
             return html
-        for feature in self.features:
-            html = feature.on_page_content(html, page, config)
-        return html
+        return self.chain("on_page_content", html, page, config)
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         if self.build.previewing_elsewhere(config):
             context["onegoal_preview_language"] = self.config.preview_language
             return context
-        for feature in self.features:
-            feature.on_page_context(context, page, config)
+        self.call("on_page_context", context, page, config)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        for feature in self.features:
-            output = feature.on_post_page(output, page, config)
-        return output
+        return self.chain("on_post_page", output, page, config)
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
-        for feature in self.features:
-            feature.on_template_context(context, template_name, config)
+        self.call("on_template_context", context, template_name, config)
         return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        for feature in self.features:
-            output = feature.on_post_template(output, template_name, config)
-        return output
+        return self.chain("on_post_template", output, template_name, config)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        for feature in self.features:
-            feature.on_serve(server, config)
+        self.call("on_serve", server, config)
         return server
+
+    def call(self, event: str, *args: Any) -> None:
+        """Every feature's handler of `event`, in the features' order."""
+        for feature in self.features:
+            getattr(feature, event)(*args)
+
+    def chain(self, event: str, value: T, *args: Any) -> T:
+        """`value` through every feature's handler of `event` in turn, as MkDocs passes it
+        through its plugins."""
+        for feature in self.features:
+            value = getattr(feature, event)(value, *args)
+        return value

@@ -4,12 +4,13 @@ does nothing by default."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -60,3 +61,17 @@ class Feature:
         """After the last language's build."""
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None: ...
+
+
+class AddedPages(Feature):
+    """A feature with pages of its own in each language build, made from the library rather
+    than read from docs/: their Markdown is empty, their template shows them."""
+
+    pages: Mapping[str, object] = {}  # by source path
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> None:
+        for uri in self.pages:
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        return "" if page.file.src_uri in self.pages else None

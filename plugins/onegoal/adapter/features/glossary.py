@@ -8,10 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from onegoal.adapter.features.base import Feature
+from onegoal.adapter.features.base import AddedPages
 from onegoal.adapter.reading import GLOSSARY_PAGE
 from onegoal.content.glossary import Term
 from onegoal.content.pages import PageSpec, for_editors
@@ -20,7 +19,7 @@ from onegoal.web.terms import mark_first
 TERM_TEMPLATE = "partials/onegoal/term.html"
 
 
-class GlossaryPages(Feature):
+class GlossaryPages(AddedPages):
     def new_build(self) -> None:
         self.pages: dict[str, str] = {}  # the glossary page of each language, by source path
         # Per language: each term's pages (title, address); per manual and language: its terms.
@@ -37,13 +36,6 @@ class GlossaryPages(Feature):
     def terms_of(self, manual_id: str, language: str) -> list[str]:
         """The terms a manual's steps mark, in this language: its print page explains them."""
         return self.manual_terms.get((manual_id, language), [])
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> None:
-        for uri in self.pages:
-            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-
-    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
-        return "" if page.file.src_uri in self.pages else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.pages:

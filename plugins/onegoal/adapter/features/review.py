@@ -9,10 +9,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from onegoal.adapter.features.base import Feature
+from onegoal.adapter.features.base import AddedPages
 from onegoal.checks.translation_checks import translation_warnings
 from onegoal.content.model import Manual, Step
 from onegoal.content.problems import Problem
@@ -20,7 +19,7 @@ from onegoal.content.rendering import MarkdownSetup
 from onegoal.editors.translate import review
 
 
-class ReviewPages(Feature):
+class ReviewPages(AddedPages):
     def new_build(self) -> None:
         self.pages: dict[str, tuple[Manual, Step] | None] = {}  # by source path; None: the list
         self.findings: list[Problem] | None = None  # the translation checks, once per rebuild
@@ -35,13 +34,6 @@ class ReviewPages(Feature):
             raise PluginError(f"the review view needs a language to review ({', '.join(library.languages[1:])}), "
                               f"as in `make serve REVIEW=1 LANG=so`, not '{language}'.")
         self.pages = review.uris(library, language)
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> None:
-        for uri in self.pages:
-            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-
-    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
-        return "" if page.file.src_uri in self.pages else None
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.pages:
