@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import tarfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from onegoal.content.git import GitError, git
 from onegoal.content.model import Library, Manual
 from onegoal.content.problems import Problem
 
@@ -59,10 +59,10 @@ def published(repo: Path, ref: str, manuals_dir: Path) -> dict[str, PublishedMan
 
 
 def _git(repo: Path, *args: str) -> bytes:
-    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
-    if result.returncode != 0:
-        raise RevisionError(result.stderr.decode(errors="replace").strip() or f"git {args[0]} failed")
-    return result.stdout
+    try:
+        return git(repo, *args)
+    except GitError as error:
+        raise RevisionError(str(error)) from None
 
 
 def _front_matter(text: bytes) -> bytes:

@@ -9,9 +9,10 @@ earlier text, and the callers say so rather than guess.
 from __future__ import annotations
 
 import re
-import subprocess
 from functools import lru_cache
 from pathlib import Path
+
+from onegoal.content.git import GitError, git
 
 _VERSION = re.compile(rb"^version:\s*(\d+)\s*$", re.MULTILINE)
 # Enough history for any translation a translator still works from; older ones are rare.
@@ -38,10 +39,9 @@ class SourceHistory:
 
 def _git(cwd: Path, *args: str) -> bytes | None:
     try:
-        result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
+        return git(cwd, *args)
+    except GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def _toplevel(folder: Path) -> Path | None:
