@@ -44,8 +44,9 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         self.build = BuildState(OneGoalConfig(), set_up_env)
         glossary = GlossaryPages(self.build)
         # In this order for every event: a page's body is marked with the glossary's terms
-        # before it is kept for its print page and the search; after the build, the offline pages are listed
-        # once the redirects are written, and the PDFs printed once the theme's files are final.
+        # before it is kept for its print page and the search; after the build, the offline
+        # pages are listed once the redirects are written, and the PDFs printed once the
+        # theme's files are final.
         self.all_features: list[Feature] = [
             Theme(self.build), Preview(self.build), ManualPages(self.build), glossary, ReviewPages(self.build),
             PrintPages(self.build, glossary), SearchIndexes(self.build), EditLinks(self.build),
@@ -67,11 +68,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build.config = self.config
         self.features = self.switched_on()
-        if self.build_depth == 0:
-            # Not one of the i18n plugin's language builds inside a build: while previewing, this
-            # plugin lasts from one rebuild to the next, so it reads anew.
-            self.build.library, self.build.problems, self.build.unsafe = None, [], frozenset()
-            self.build.bodies.clear()
+        if self.build_depth == 0:  # a build, not one of the i18n plugin's language builds in it
+            self.build.new_build()
             self.call("new_build")
         self.call("on_config", config)
         if self.build.library is None:
@@ -80,7 +78,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return config
 
     def switched_on(self) -> list[Feature]:
-        """Every feature but those mkdocs.yml switches off (`switched_off: [offline]`)."""
+        """Every feature but those mkdocs.yml switches off (`switched_off: [redirects]`)."""
         optional = {feature.name for feature in self.all_features if feature.name}
         unknown = [name for name in self.config.switched_off if name not in optional]
         if unknown:

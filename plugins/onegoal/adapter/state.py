@@ -50,6 +50,12 @@ class BuildState:
         # the site; the preview shows their pages empty and leaves their files out.
         self.unsafe: frozenset[Path] = frozenset()
 
+    def new_build(self) -> None:
+        """A new build reads the content anew: while previewing, the plugin lasts from one
+        rebuild to the next."""
+        self.library, self.problems, self.unsafe = None, [], frozenset()
+        self.bodies.clear()
+
     def library_or_fail(self) -> Library:
         if self.library is None:
             raise PluginError("the onegoal plugin has not read the manuals yet")
