@@ -34,8 +34,10 @@ CUT_SHEET = re.compile(r"^main\.[0-9a-f]{8}\.[0-9a-f]{8}\.min\.css$")
 SCRIPT_CLASSES = re.compile(r"^(?:md-search-result(?:__[\w-]+)?|md-typeset__(?:scrollwrap|table)|md-header--shadow"
                             r"|md-header__title--active|md-nav__link--(?:active|passed)|js-focus-visible|focus-visible"
                             r"|md-dialog(?:__[\w-]+|--active)?|md-tooltip(?:__[\w-]+|--active)?)$")
-_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
-_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+# Read as bytes: every page of the site passes through them, and most of a page's attributes
+# repeat on every page (the navigation), so each distinct value is decoded and split once.
+_CLASS_ATTRIBUTE = re.compile(rb'\sclass="([^"]*)"')
+_ID_ATTRIBUTE = re.compile(rb'\sid="([^"]*)"')
 _FUNCTIONAL = re.compile(r":{1,2}[a-zA-Z-]+\([^()]*\)")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
@@ -70,14 +72,14 @@ def cut_theme_styles(site_dir: Path) -> tuple[int, int]:
 
 def names_on(pages: Iterable[Path]) -> tuple[set[str], set[str]]:
     """Every class and id written on the pages."""
-    classes: set[str] = set()
-    ids: set[str] = set()
+    class_values: set[bytes] = set()
+    ids: set[bytes] = set()
     for page in pages:
-        text = page.read_text(encoding="utf-8")
-        for value in _CLASS_ATTRIBUTE.findall(text):
-            classes.update(value.split())
+        text = page.read_bytes()
+        class_values.update(_CLASS_ATTRIBUTE.findall(text))
         ids.update(_ID_ATTRIBUTE.findall(text))
-    return classes, ids
+    classes = {name for value in class_values for name in value.decode("utf-8").split()}
+    return classes, {value.decode("utf-8") for value in ids}
 
 
 def cut_sheet(css: str, has_class, has_id, other_css: str = "") -> str:  # type: ignore[no-untyped-def]
@@ -152,7 +154,8 @@ def _can_match(selector: str, has_class, has_id) -> bool:  # type: ignore[no-unt
 
 def relink(pages: Iterable[Path], old: str, new: str) -> None:
     """Every page that links the sheet `old` links `new` instead."""
+    before, after = old.encode("utf-8"), new.encode("utf-8")
     for page in pages:
-        text = page.read_text(encoding="utf-8")
-        if old in text:
-            page.write_text(text.replace(old, new), encoding="utf-8")
+        text = page.read_bytes()
+        if before in text:
+            page.write_bytes(text.replace(before, after))
