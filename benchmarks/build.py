@@ -1,11 +1,14 @@
 """Build-time benchmark: the OneGoal plugin against a plain Material + i18n build.
 
-    python benchmarks/build.py              the shipped library, in all its languages
-    python benchmarks/build.py --synthetic  50 manuals x 20 steps x 2 languages
+    python benchmarks/build.py                      the shipped library, in all its languages
+    python benchmarks/build.py --synthetic          50 manuals x 20 steps in the site's 7 languages
+    python benchmarks/build.py --scale 1,2,4        the synthetic library at 1x, 2x and 4x its manuals
+    python benchmarks/build.py --scale 1,2 --manuals 10 --runs 1   a quicker look
 
-Both modes build the same Markdown twice in the same run: once through the plugin,
-once as plain pages (front matter turned into a heading) with no plugin, and print
-both times, their ratio and each build's peak memory. Each build runs in its own
+Every mode builds the same Markdown twice in the same run: once through the plugin,
+once as plain pages (front matter turned into a heading) with no plugin, and prints
+both times (median of --runs builds), their ratio and each build's peak memory; with
+--scale also each size's time against the first size's. Each build runs in its own
 process, so one build's caches and the i18n plugin's state never help another.
 """
 
@@ -115,34 +118,57 @@ def plain_project(folder: Path, library: Library, languages: list[str]) -> Path:
     return config_file
 
 
-def synthetic_manuals(folder: Path, manuals: int, steps: int) -> Path:
-    body = "## Vad händer och varför\n\n" + "Här står vad ni gör i steget och varför. " * 60 + "\n"
-    body_en = "## What happens and why\n\n" + "This is what you do in the step and why. " * 60 + "\n"
+SYNTHETIC_BODY = "## {heading}\n\n" + "{sentence} " * 60 + "\n"
+# What a synthetic step says in each language: enough words of the right script that the
+# translation checks have nothing to report.
+SYNTHETIC_TEXT = {
+    "sv": ("Vad händer och varför", "Här står vad ni gör i steget och varför."),
+    "en": ("What happens and why", "This is what you do in the step and why."),
+    "ar": ("ماذا يحدث ولماذا", "هنا ما تفعلانه في الخطوة ولماذا."),
+    "fa-AF": ("چه اتفاق می‌افتد و چرا", "این‌جا آمده که در این گام چه می‌کنید و چرا."),
+    "so": ("Maxaa dhacaya iyo sababta", "Halkan waxaa ku qoran waxa aad tallaabada ku sameyseen."),
+    "ti": ("እንታይ ይኸውን ስለምንታይ", "ኣብዚ ስጉምቲ እንታይ ከም እትገብሩ ተጻሒፉ ኣሎ።"),
+    "uk": ("Що відбувається і чому", "Тут написано, що ви робите на цьому кроці і чому."),
+}
+
+
+def synthetic_manuals(folder: Path, manuals: int, steps: int, languages: list[str]) -> Path:
+    """`manuals` manuals of `steps` steps, each translated into every language at its source's version."""
+    translations = [lang for lang in languages if lang != "sv"]
     for m in range(1, manuals + 1):
-        manual = folder / f"manual-{m:02d}"
+        manual = folder / f"manual-{m:03d}"
         manual.mkdir(parents=True)
         (manual / "manual.yml").write_text(yaml.safe_dump({
             "id": manual.name, "audience": ["agent", "candidate", "company"][m % 3], "version": "1.0",
-            "title": {"sv": f"Manual {m}", "en": f"Manual {m}"},
-            "description": {"sv": "Syntetisk manual.", "en": "Synthetic manual."},
+            "title": {lang: f"Manual {m}" for lang in languages},
+            "description": {lang: f"{SYNTHETIC_TEXT[lang][1]} {m}" for lang in languages},
             "steps": [f"steg-{s}" for s in range(1, steps + 1)],
-            "changelog": [{"version": "1.0", "date": "2026-11-27", "changes": {"sv": "Ny.", "en": "New."}}],
+            "changelog": [{"version": "1.0", "date": "2026-11-27",
+                           "changes": {lang: SYNTHETIC_TEXT[lang][0] for lang in languages}}],
         }, allow_unicode=True).replace("'2026-11-27'", "2026-11-27"), encoding="utf-8")
         for s in range(1, steps + 1):
-            checklist = [{"id": f"item-{i}", "text": f"Punkt {i}"} for i in range(1, 7)]
-            front = {"title": f"Steg {s}", "summary": "Sammanfattning.", "duration": 60,
-                     "who": "both", "version": 1, "goals": ["Mål ett", "Mål två"], "checklist": checklist}
-            translated = {"source_version": 1, "title": f"Step {s}", "summary": "Summary.",
-                          "goals": ["Goal one", "Goal two"],
-                          "checklist": [{"id": c["id"], "text": f"Item {c['id']}"} for c in checklist]}
-            (manual / f"steg-{s}.md").write_text(
-                f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}", encoding="utf-8")
-            (manual / f"steg-{s}.en.md").write_text(
-                f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body_en}", encoding="utf-8")
+            write_synthetic_step(manual / f"steg-{s}", s, translations)
     return folder
 
 
-def compare(label: str, manuals_dir: Path, runs: int, languages: list[str]) -> None:
+def write_synthetic_step(stem: Path, number: int, translations: list[str]) -> None:
+    ids = [f"item-{i}" for i in range(1, 7)]
+    heading, sentence = SYNTHETIC_TEXT["sv"]
+    front = {"title": f"Steg {number}", "summary": sentence, "duration": 60, "who": "both", "version": 1,
+             "goals": [sentence, heading], "checklist": [{"id": i, "text": f"{sentence} {i}"} for i in ids]}
+    body = SYNTHETIC_BODY.format(heading=heading, sentence=sentence)
+    stem.with_suffix(".md").write_text(f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}",
+                                       encoding="utf-8")
+    for lang in translations:
+        heading, sentence = SYNTHETIC_TEXT[lang]
+        translated = {"source_version": 1, "title": f"{heading} {number}", "summary": sentence,
+                      "goals": [sentence, heading], "checklist": [{"id": i, "text": f"{sentence} {i}"} for i in ids]}
+        body = SYNTHETIC_BODY.format(heading=heading, sentence=sentence)
+        stem.with_name(f"{stem.name}.{lang}.md").write_text(
+            f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body}", encoding="utf-8")
+
+
+def compare(label: str, manuals_dir: Path, runs: int, languages: list[str]) -> dict[str, dict[str, float]]:
     library = load_library(manuals_dir, languages, "sv")
     pages = sum(len(m.steps) + 1 for m in library.manuals) * len(languages)
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,22 +180,46 @@ def compare(label: str, manuals_dir: Path, runs: int, languages: list[str]) -> N
           f"median of {runs} builds")
     print(f"  plain Material + i18n : {plain['seconds']:7.2f} s   peak {plain['peak_mb']:6.0f} MB")
     print(f"  with onegoal plugin   : {plugin['seconds']:7.2f} s   peak {plugin['peak_mb']:6.0f} MB")
-    print(f"  ratio plugin / plain  : {plugin['seconds'] / plain['seconds']:7.2f}")
+    print(f"  ratio plugin / plain  : {plugin['seconds'] / plain['seconds']:7.2f}", flush=True)
+    return {"plain": plain, "plugin": plugin}
+
+
+def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, languages: list[str]) -> None:
+    """The synthetic library at each scale; each size's time against the first size's."""
+    results = []
+    for scale in scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = synthetic_manuals(Path(tmp) / "manuals", manuals * scale, steps, languages)
+            results.append((scale, compare(f"synthetic library at {scale}x", folder, runs, languages)))
+    first_scale, first = results[0]
+    print(f"growth against {first_scale}x (time ratio / size ratio):")
+    for scale, result in results:
+        size = scale / first_scale
+        for build in ("plain", "plugin"):
+            grown = result[build]["seconds"] / first[build]["seconds"]
+            print(f"  {scale}x {build:6}: {grown:5.2f} / {size:4.1f}   peak {result[build]['peak_mb']:6.0f} MB")
+    for (small, a), (large, b) in zip(results, results[1:]):
+        print(f"  {small}x -> {large}x plugin: {b['plugin']['seconds'] / a['plugin']['seconds']:5.2f} "
+              f"for {large / small:.1f} times the manuals")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--synthetic", action="store_true", help="50 manuals x 20 steps x 2 languages")
+    parser.add_argument("--synthetic", action="store_true", help="the synthetic library once")
+    parser.add_argument("--scale", help="the synthetic library at these multiples of --manuals, e.g. 1,2,4")
+    parser.add_argument("--manuals", type=int, default=50, help="manuals of the synthetic library at 1x")
+    parser.add_argument("--steps", type=int, default=20, help="steps of each synthetic manual")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    languages = site_settings(REPO / "mkdocs.yml").languages
     if args.one:
         time_one_build(args.one)
-    elif args.synthetic:
-        with tempfile.TemporaryDirectory() as tmp:
-            compare("synthetic library", synthetic_manuals(Path(tmp) / "manuals", 50, 20), args.runs, ["sv", "en"])
+    elif args.synthetic or args.scale:
+        scales = [int(scale) for scale in (args.scale or "1").split(",")]
+        compare_scales(scales, args.manuals, args.steps, args.runs, languages)
     else:
-        compare("shipped library", REPO / "manuals", args.runs, site_settings(REPO / "mkdocs.yml").languages)
+        compare("shipped library", REPO / "manuals", args.runs, languages)
 
 
 if __name__ == "__main__":
