@@ -28,8 +28,9 @@ serve: $(READY)
 	LANG=C.UTF-8 ONEGOAL_PREVIEW_LANGUAGE=$(PREVIEW_LANGUAGE) ONEGOAL_REVIEW=$(if $(REVIEW),$(PREVIEW_LANGUAGE)) \
 	  $(BIN)/$(MKDOCS) serve --livereload
 
+# The tests on every core (pytest-xdist): each worker builds the session's fixture sites once.
 test: $(READY) browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 browser:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -54,7 +55,7 @@ status: $(READY)
 
 bench: $(READY) browser site
 	$(BIN)/python benchmarks/build.py
-	$(BIN)/python benchmarks/build.py --synthetic
+	$(BIN)/python benchmarks/build.py --scale 1,2,4
 	$(BIN)/python benchmarks/pdf.py
 	$(BIN)/python benchmarks/preview.py
 	$(BIN)/python benchmarks/search_index.py
