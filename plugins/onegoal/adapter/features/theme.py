@@ -4,12 +4,13 @@ to what the site's pages use, and the site's name shown as text."""
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,43 @@ _TEMPLATES = _CompiledTemplates()
 T = TypeVar("T")
 
 
+class _ThemeListedOnce(FileSystemLoader):
+    """The theme's folders as MkDocs lists them on every language build, to copy the theme's
+    files: the installed theme's thousands of icons are walked once per process, the
+    project's own folders (overrides/, which a preview may see change) every time."""
+
+    def __init__(self, searchpath: list[str], project: Path) -> None:
+        super().__init__(searchpath)
+        self.project = project
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            if Path(folder).resolve().is_relative_to(self.project):
+                found.update(FileSystemLoader(folder).list_templates())
+            else:
+                found.update(_installed_templates(folder))
+        return sorted(found)
+
+
+@functools.cache
+def _installed_templates(folder: str) -> tuple[str, ...]:
+    return tuple(FileSystemLoader(folder).list_templates())
+
+
+def list_theme_once(config: MkDocsConfig) -> None:
+    """Every environment MkDocs makes for the theme lists its installed folders once per process."""
+    theme, project = config.theme, Path(config.config_file_path or ".").resolve().parent
+    make_env = type(theme).get_env
+
+    def get_env() -> Environment:
+        env = make_env(theme)
+        env.loader = _ThemeListedOnce(list(theme.dirs), project)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
 def set_up_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The theme's templates as the site's templates need them."""
     # JSON in pages (the theme's settings, the plugin's strings) stays readable and
@@ -76,6 +114,7 @@ class Theme(Feature):
             self.build.site_name = config.site_name
             config.site_name = Markup(html.escape(config.site_name))
         self.build.env = None  # each language build has its own theme language
+        list_theme_once(config)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         self.build.env = set_up_env(env, config, files)
