@@ -34,10 +34,6 @@ CUT_SHEET = re.compile(r"^main\.[0-9a-f]{8}\.[0-9a-f]{8}\.min\.css$")
 SCRIPT_CLASSES = re.compile(r"^(?:md-search-result(?:__[\w-]+)?|md-typeset__(?:scrollwrap|table)|md-header--shadow"
                             r"|md-header__title--active|md-nav__link--(?:active|passed)|js-focus-visible|focus-visible"
                             r"|md-dialog(?:__[\w-]+|--active)?|md-tooltip(?:__[\w-]+|--active)?)$")
-# Read as bytes: every page of the site passes through them, and most of a page's attributes
-# repeat on every page (the navigation), so each distinct value is decoded and split once.
-_CLASS_ATTRIBUTE = re.compile(rb'\sclass="([^"]*)"')
-_ID_ATTRIBUTE = re.compile(rb'\sid="([^"]*)"')
 _FUNCTIONAL = re.compile(r":{1,2}[a-zA-Z-]+\([^()]*\)")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
@@ -76,10 +72,19 @@ def names_on(pages: Iterable[Path]) -> tuple[set[str], set[str]]:
     ids: set[bytes] = set()
     for page in pages:
         text = page.read_bytes()
-        class_values.update(_CLASS_ATTRIBUTE.findall(text))
-        ids.update(_ID_ATTRIBUTE.findall(text))
+        class_values |= attribute_values(text, b"class")
+        ids |= attribute_values(text, b"id")
     classes = {name for value in class_values for name in value.decode("utf-8").split()}
     return classes, {value.decode("utf-8") for value in ids}
+
+
+def attribute_values(page: bytes, name: bytes) -> set[bytes]:
+    """Every value of the attribute `name` on a page (as ` name="value"`). Read as bytes and
+    split at the attribute's name rather than matched by a pattern: every page of the site
+    passes through here, and most of a page is its navigation, the same on every page."""
+    pieces = page.split(name + b'="')
+    return {piece[:piece.index(b'"')] for before, piece in zip(pieces, pieces[1:])
+            if before[-1:].isspace() and b'"' in piece}
 
 
 def cut_sheet(css: str, has_class, has_id, other_css: str = "") -> str:  # type: ignore[no-untyped-def]
