@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -8,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -66,24 +67,46 @@ def fixture_project(target: Path, pdf: bool = False) -> Path:
     return config
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture library, built once for the whole test run."""
-    root = tmp_path_factory.mktemp("fixture")
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """A site built once for the whole test run, by whichever worker (make test runs one per
+    core) asks first; the others wait for it and read the same folder. `build` makes the
+    site in the folder it is given and returns the site's folder."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent  # this run's, shared by its workers
+    with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / f"{name}.built"
+        if not done.exists():
+            root = shared / name
+            shutil.rmtree(root, ignore_errors=True)  # a worker that failed half-way
+            root.mkdir()
+            done.write_text(str(build(root)), encoding="utf-8")
+        return Path(done.read_text(encoding="utf-8"))
+
+
+def _fixture_site(root: Path) -> Path:
     result = mkdocs_build(fixture_project(root / "project", pdf=True), root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
+def _shipped_site(root: Path) -> Path:
+    result = mkdocs_build(copy_project(root / "project"), root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture library, built once for the whole test run."""
+    return built_once(tmp_path_factory, "fixture", _fixture_site)
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped library, built once for the whole test run (its PDFs are the fixture's job)."""
-    root = tmp_path_factory.mktemp("shipped")
-    config = copy_project(root / "project")
-    site_dir = root / "site"
-    result = mkdocs_build(config, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+    return built_once(tmp_path_factory, "shipped", _shipped_site)
 
 
 CHROMIUM = "/usr/bin/chromium"
