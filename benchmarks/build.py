@@ -4,12 +4,15 @@
     python benchmarks/build.py --synthetic          50 manuals x 20 steps in the site's 7 languages
     python benchmarks/build.py --scale 1,2,4        the synthetic library at 1x, 2x and 4x its manuals
     python benchmarks/build.py --scale 1,2 --manuals 10 --runs 1   a quicker look
+    python benchmarks/build.py --against ../other   also another checkout's plugin (its own
+                                                    .venv, from its `make`): before and after
 
 Every mode builds the same Markdown twice in the same run: once through the plugin,
 once as plain pages (front matter turned into a heading) with no plugin, and prints
 both times (median of --runs builds), their ratio and each build's peak memory; with
 --scale also each size's time against the first size's. Each build runs in its own
-process, so one build's caches and the i18n plugin's state never help another.
+process, so one build's caches and the i18n plugin's state never help another, and the
+builds take turns, so that a machine that slows down during the run slows them alike.
 """
 
 from __future__ import annotations
@@ -50,15 +53,24 @@ def time_one_build(config_file: str) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 
-def measure(config_file: Path, runs: int) -> dict[str, float]:
+def one_build(config_file: Path, checkout: Path) -> dict[str, float]:
+    """One build in a process of its own, by `checkout`'s plugin (this one's, or another's)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    results = []
+    python = sys.executable if checkout == REPO else str(checkout / ".venv" / "bin" / "python")
+    out = subprocess.run([python, str(checkout / "benchmarks" / "build.py"), "--one", str(config_file)], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def measure(configs: dict[str, tuple[Path, Path]], runs: int) -> dict[str, dict[str, float]]:
+    """Each build (its config, the checkout that builds it) `runs` times, taking turns; the
+    median time and the highest peak."""
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in configs}
     for _ in range(runs):
-        out = subprocess.run([sys.executable, __file__, "--one", str(config_file)], env=env,
-                             capture_output=True, text=True, check=True).stdout
-        results.append(json.loads(out.strip().splitlines()[-1]))
-    return {"seconds": statistics.median(r["seconds"] for r in results),
-            "peak_mb": max(r["peak_mb"] for r in results)}
+        for name, (config_file, checkout) in configs.items():
+            results[name].append(one_build(config_file, checkout))
+    return {name: {"seconds": statistics.median(r["seconds"] for r in found),
+                   "peak_mb": max(r["peak_mb"] for r in found)} for name, found in results.items()}
 
 
 def site_config(languages: list[str]) -> dict:
@@ -72,11 +84,13 @@ def site_config(languages: list[str]) -> dict:
     return config
 
 
-def write_project(folder: Path, config: dict, manuals: Path | None, overrides: str = "") -> Path:
-    """A copy of the site's project; `overrides` limits the theme overrides to one sub-folder."""
+def write_project(folder: Path, config: dict, manuals: Path | None, overrides: str = "",
+                  checkout: Path = REPO) -> Path:
+    """A copy of the site's project (its theme overrides and docs from `checkout`); `overrides`
+    limits the theme overrides to one sub-folder."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "overrides" / overrides, folder / "overrides" / overrides)
-    shutil.copytree(REPO / "docs", folder / "docs", dirs_exist_ok=True)
+    shutil.copytree(checkout / "overrides" / overrides, folder / "overrides" / overrides)
+    shutil.copytree(checkout / "docs", folder / "docs", dirs_exist_ok=True)
     if manuals is not None:
         shutil.copytree(manuals, folder / "manuals")
     config["site_dir"] = str(folder / "site")
@@ -168,20 +182,28 @@ def write_synthetic_step(stem: Path, number: int, translations: list[str]) -> No
             f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body}", encoding="utf-8")
 
 
-def compare(label: str, manuals_dir: Path, runs: int, languages: list[str]) -> dict[str, dict[str, float]]:
+def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
+            against: Path | None = None) -> dict[str, dict[str, float]]:
     library = load_library(manuals_dir, languages, "sv")
     pages = sum(len(m.steps) + 1 for m in library.manuals) * len(languages)
     with tempfile.TemporaryDirectory() as tmp:
-        plugin_config = write_project(Path(tmp) / "plugin", site_config(languages), manuals_dir)
-        plain_config = plain_project(Path(tmp) / "plain", library, languages)
-        plain = measure(plain_config, runs)
-        plugin = measure(plugin_config, runs)
+        configs = {"plain": (plain_project(Path(tmp) / "plain", library, languages), REPO),
+                   "plugin": (write_project(Path(tmp) / "plugin", site_config(languages), manuals_dir), REPO)}
+        if against is not None:
+            configs["against"] = (write_project(Path(tmp) / "against", site_config(languages), manuals_dir,
+                                                checkout=against), against)
+        measured = measure(configs, runs)
+    plain, plugin = measured["plain"], measured["plugin"]
     print(f"{label}: {len(library.manuals)} manuals, {pages} manual pages in {len(languages)} languages, "
           f"median of {runs} builds")
     print(f"  plain Material + i18n : {plain['seconds']:7.2f} s   peak {plain['peak_mb']:6.0f} MB")
     print(f"  with onegoal plugin   : {plugin['seconds']:7.2f} s   peak {plugin['peak_mb']:6.0f} MB")
     print(f"  ratio plugin / plain  : {plugin['seconds'] / plain['seconds']:7.2f}", flush=True)
-    return {"plain": plain, "plugin": plugin}
+    if against is not None:
+        other = measured["against"]
+        print(f"  {against.name}'s plugin : {other['seconds']:7.2f} s   peak {other['peak_mb']:6.0f} MB")
+        print(f"  ratio {against.name} / plain : {other['seconds'] / plain['seconds']:7.2f}", flush=True)
+    return measured
 
 
 def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, languages: list[str]) -> None:
@@ -210,6 +232,7 @@ def main() -> None:
     parser.add_argument("--manuals", type=int, default=50, help="manuals of the synthetic library at 1x")
     parser.add_argument("--steps", type=int, default=20, help="steps of each synthetic manual")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another checkout of this project, built with its own .venv")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     languages = site_settings(REPO / "mkdocs.yml").languages
@@ -219,7 +242,7 @@ def main() -> None:
         scales = [int(scale) for scale in (args.scale or "1").split(",")]
         compare_scales(scales, args.manuals, args.steps, args.runs, languages)
     else:
-        compare("shipped library", REPO / "manuals", args.runs, languages)
+        compare("shipped library", REPO / "manuals", args.runs, languages, args.against)
 
 
 if __name__ == "__main__":
