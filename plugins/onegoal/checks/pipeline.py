@@ -22,6 +22,8 @@ from onegoal.content.translation import Fallbacks
 
 @dataclass(frozen=True)
 class Content:
+    """What the build and `onegoal check` go on with once every check has passed."""
+
     library: Library
     glossary: Glossary
 
@@ -30,8 +32,7 @@ class Content:
 class Reading:
     """The one reading of the content that every check looks at."""
 
-    library: Library
-    glossary: Glossary
+    content: Content
     docs_dir: Path
     fallbacks: Fallbacks
     setup: MarkdownSetup
@@ -47,7 +48,7 @@ def docs_files(reading: Reading) -> list[Problem]:
 
 
 def markup(reading: Reading) -> list[Problem]:
-    return check_markup(reading.library, reading.docs_dir, reading.fallbacks, reading.setup, reading.languages)
+    return check_markup(reading.content.library, reading.docs_dir, reading.fallbacks, reading.setup, reading.languages)
 
 
 def links(reading: Reading) -> list[Problem]:
@@ -55,7 +56,7 @@ def links(reading: Reading) -> list[Problem]:
     # library read whole.
     if not reading.complete:
         return []
-    return check_links(reading.library, reading.docs_dir, reading.fallbacks, reading.languages)
+    return check_links(reading.content.library, reading.docs_dir, reading.fallbacks, reading.languages)
 
 
 # What would put live markup, or a file the site does not publish, on a page: a preview
@@ -89,12 +90,12 @@ def load_content(manuals_dir: Path, docs_dir: Path, languages: Sequence[str], so
         raise SymbolicLinks(found)
     library, problems = read_library(manuals_dir, languages, source, audiences, include, skip_languages)
     glossary = read_glossary(manuals_dir, languages, source, skip_languages, problems)
-    reading = Reading(library, glossary, docs_dir, fallbacks, setup, pages_in, complete=not problems)
+    reading = Reading(Content(library, glossary), docs_dir, fallbacks, setup, pages_in, complete=not problems)
     unsafe = run(SAFETY, reading)
     problems += unsafe + run(tuple(check for check in CHECKS if check not in SAFETY), reading)
     if problems:
         raise UnsafeContent(problems, frozenset(problem.path for problem in unsafe))
-    return Content(library, glossary)
+    return reading.content
 
 
 def run(checks: Sequence[Check], reading: Reading) -> list[Problem]:
