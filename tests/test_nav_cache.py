@@ -1,5 +1,5 @@
-"""The navigation drawer is rendered once per folder for its closed sections, and every page
-reads exactly as with the theme's own navigation."""
+"""The navigation drawer's closed sections are rendered once, not on every page, and every
+page reads exactly as with the theme's own navigation."""
 
 from __future__ import annotations
 
@@ -61,25 +61,33 @@ class Renders:
         return Markup(f"<li>{path} #{self.count}</li>")
 
 
-def test_a_closed_section_is_rendered_once_per_folder_and_an_open_one_on_every_page() -> None:
+def test_a_closed_section_is_rendered_once_per_depth_and_an_open_one_on_every_page() -> None:
     manual = Item(children=[Item("en/reader/"), Item("en/reader/hello/"), Item("en/reader/profile/")])
     other = Item(children=[Item("en/guide/"), Item("en/guide/plan/")], active=True)
     nav, render = NavCache(), Renders()
     first = nav(render, manual, "__nav_2", Item("en/guide/plan/"))
-    assert nav(render, manual, "__nav_2", Item("en/guide/meet/")) == first  # same folder: en/guide
+    # From any step of another manual its addresses read "../../reader/...".
+    assert nav(render, manual, "__nav_2", Item("en/guide/meet/")) == first
+    assert nav(render, manual, "__nav_2", Item("en/staff/hours/")) == first
     assert render.count == 1
-    assert nav(render, manual, "__nav_2", Item("en/staff/hours/")) != first  # another folder
-    assert render.count == 2
+    # One folder deeper: "../../../reader/...".
+    assert nav(render, manual, "__nav_2", Item("en/corporate/staff/hours/")) != first
+    # Another language's page shares less of the address: "../../../en/reader/...".
+    assert nav(render, manual, "__nav_2", Item("ar/guide/plan/")) != first
+    assert render.count == 3
     nav(render, other, "__nav_1", Item("en/guide/plan/"))
     nav(render, other, "__nav_1", Item("en/guide/meet/"))
-    assert render.count == 4  # open: it holds the page
+    assert render.count == 5  # open: it holds the page
 
 
-def test_a_page_above_a_section_gets_its_own_addresses() -> None:
-    """From the language's home page (en/) the section's addresses lie under the page itself."""
+def test_a_page_above_a_section_or_inside_its_folder_gets_its_own_addresses() -> None:
+    """From the language's home page (en/) the section's addresses lie under the page itself;
+    from a page inside the section's folder they are "../hello/", not "../../reader/hello/"."""
     manual = Item(children=[Item("en/reader/"), Item("en/reader/hello/")])
     nav, render = NavCache(), Renders()
     nav(render, manual, "__nav_2", Item("en/"))
     nav(render, manual, "__nav_2", Item("en/"))
     nav(render, manual, "__nav_2", Item(""))
-    assert render.count == 3
+    nav(render, manual, "__nav_2", Item("en/reader/notes/"))
+    nav(render, manual, "__nav_2", Item("en/reader/more/"))
+    assert render.count == 5
