@@ -61,11 +61,12 @@ def charged(stats: dict[Function, tuple]) -> Counter[str]:  # type: ignore[type-
             shares[function] = {PYTHON: 1.0}  # while its callers are worked out: a cycle ends here
             callers = stats[function][4]
             total = sum(timing[2] for timing in callers.values())
-            result: Counter[str] = Counter()
-            for caller, timing in callers.items():
-                for area, part in share_of(caller).items():
-                    result[area] += part * timing[2] / total if total else 0.0
-            shares[function] = dict(result) if total else {PYTHON: 1.0}
+            if total:
+                result: Counter[str] = Counter()
+                for caller, timing in callers.items():
+                    for area, part in share_of(caller).items():
+                        result[area] += part * timing[2] / total
+                shares[function] = dict(result)
         return shares[function]
 
     areas: Counter[str] = Counter()

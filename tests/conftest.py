@@ -67,32 +67,26 @@ def fixture_project(target: Path, pdf: bool = False) -> Path:
     return config
 
 
-def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, project: Callable[[Path], Path]) -> Path:
     """A site built once for the whole test run, by whichever worker (make test runs one per
-    core) asks first; the others wait for it and read the same folder. `build` makes the
-    site in the folder it is given and returns the site's folder."""
+    core) asks first; the others wait for it and read the same folder. `project` writes the
+    project into the folder it is given and returns its mkdocs.yml."""
     if "PYTEST_XDIST_WORKER" not in os.environ:
-        return build(tmp_path_factory.mktemp(name))
+        return _build_site(tmp_path_factory.mktemp(name), project)
     shared = tmp_path_factory.getbasetemp().parent  # this run's, shared by its workers
     with open(shared / f"{name}.lock", "w", encoding="utf-8") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        root = shared / name
         done = shared / f"{name}.built"
         if not done.exists():
-            root = shared / name
             shutil.rmtree(root, ignore_errors=True)  # a worker that failed half-way
-            root.mkdir()
-            done.write_text(str(build(root)), encoding="utf-8")
-        return Path(done.read_text(encoding="utf-8"))
+            _build_site(root, project)
+            done.touch()
+        return root / "site"
 
 
-def _fixture_site(root: Path) -> Path:
-    result = mkdocs_build(fixture_project(root / "project", pdf=True), root / "site")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
-def _shipped_site(root: Path) -> Path:
-    result = mkdocs_build(copy_project(root / "project"), root / "site")
+def _build_site(root: Path, project: Callable[[Path], Path]) -> Path:
+    result = mkdocs_build(project(root / "project"), root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -100,13 +94,13 @@ def _shipped_site(root: Path) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture library, built once for the whole test run."""
-    return built_once(tmp_path_factory, "fixture", _fixture_site)
+    return built_once(tmp_path_factory, "fixture", lambda folder: fixture_project(folder, pdf=True))
 
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped library, built once for the whole test run (its PDFs are the fixture's job)."""
-    return built_once(tmp_path_factory, "shipped", _shipped_site)
+    return built_once(tmp_path_factory, "shipped", copy_project)
 
 
 CHROMIUM = "/usr/bin/chromium"
