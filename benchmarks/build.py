@@ -4,6 +4,8 @@
     python benchmarks/build.py --synthetic          50 manuals x 20 steps in the site's 7 languages
     python benchmarks/build.py --scale 1,2,4        the synthetic library at 1x, 2x and 4x its manuals
     python benchmarks/build.py --scale 1,2 --manuals 10 --runs 1   a quicker look
+    python benchmarks/build.py --scale 1,2,4 --plain-at 1   plain Material only at 1x (its time
+                                                    grows with the square of the pages: hours at 4x)
     python benchmarks/build.py --against ../other   also another checkout's plugin (its own
                                                     .venv, from its `make`): before and after
 
@@ -183,41 +185,50 @@ def write_synthetic_step(stem: Path, number: int, translations: list[str]) -> No
 
 
 def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
-            against: Path | None = None) -> dict[str, dict[str, float]]:
+            against: Path | None = None, plain: bool = True) -> dict[str, dict[str, float]]:
     library = load_library(manuals_dir, languages, "sv")
     pages = sum(len(m.steps) + 1 for m in library.manuals) * len(languages)
     with tempfile.TemporaryDirectory() as tmp:
-        configs = {"plain": (plain_project(Path(tmp) / "plain", library, languages), REPO),
-                   "plugin": (write_project(Path(tmp) / "plugin", site_config(languages), manuals_dir), REPO)}
+        configs = {"plugin": (write_project(Path(tmp) / "plugin", site_config(languages), manuals_dir), REPO)}
+        if plain:
+            configs["plain"] = (plain_project(Path(tmp) / "plain", library, languages), REPO)
         if against is not None:
             configs["against"] = (write_project(Path(tmp) / "against", site_config(languages), manuals_dir,
                                                 checkout=against), against)
         measured = measure(configs, runs)
-    plain, plugin = measured["plain"], measured["plugin"]
+    plugin = measured["plugin"]
     print(f"{label}: {len(library.manuals)} manuals, {pages} manual pages in {len(languages)} languages, "
           f"median of {runs} builds")
-    print(f"  plain Material + i18n : {plain['seconds']:7.2f} s   peak {plain['peak_mb']:6.0f} MB")
     print(f"  with onegoal plugin   : {plugin['seconds']:7.2f} s   peak {plugin['peak_mb']:6.0f} MB")
-    print(f"  ratio plugin / plain  : {plugin['seconds'] / plain['seconds']:7.2f}", flush=True)
+    if not plain:
+        print("  plain Material + i18n : not built at this size (--plain-at)", flush=True)
+        return measured
+    plain_build = measured["plain"]
+    print(f"  plain Material + i18n : {plain_build['seconds']:7.2f} s   peak {plain_build['peak_mb']:6.0f} MB")
+    print(f"  ratio plugin / plain  : {plugin['seconds'] / plain_build['seconds']:7.2f}", flush=True)
     if against is not None:
         other = measured["against"]
         print(f"  {against.name}'s plugin : {other['seconds']:7.2f} s   peak {other['peak_mb']:6.0f} MB")
-        print(f"  ratio {against.name} / plain : {other['seconds'] / plain['seconds']:7.2f}", flush=True)
+        print(f"  ratio {against.name} / plain : {other['seconds'] / plain_build['seconds']:7.2f}", flush=True)
     return measured
 
 
-def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, languages: list[str]) -> None:
+def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, languages: list[str],
+                   plain_at: list[int] | None) -> None:
     """The synthetic library at each scale; each size's time against the first size's."""
     results = []
     for scale in scales:
         with tempfile.TemporaryDirectory() as tmp:
             folder = synthetic_manuals(Path(tmp) / "manuals", manuals * scale, steps, languages)
-            results.append((scale, compare(f"synthetic library at {scale}x", folder, runs, languages)))
+            plain = plain_at is None or scale in plain_at
+            results.append((scale, compare(f"synthetic library at {scale}x", folder, runs, languages, plain=plain)))
     first_scale, first = results[0]
     print(f"growth against {first_scale}x (time ratio / size ratio):")
     for scale, result in results:
         size = scale / first_scale
         for build in ("plain", "plugin"):
+            if build not in result or build not in first:
+                continue
             grown = result[build]["seconds"] / first[build]["seconds"]
             print(f"  {scale}x {build:6}: {grown:5.2f} / {size:4.1f}   peak {result[build]['peak_mb']:6.0f} MB")
     for (small, a), (large, b) in zip(results, results[1:]):
@@ -233,6 +244,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=20, help="steps of each synthetic manual")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout of this project, built with its own .venv")
+    parser.add_argument("--plain-at", help="with --scale: build plain Material only at these multiples, e.g. 1")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     languages = site_settings(REPO / "mkdocs.yml").languages
@@ -240,7 +252,8 @@ def main() -> None:
         time_one_build(args.one)
     elif args.synthetic or args.scale:
         scales = [int(scale) for scale in (args.scale or "1").split(",")]
-        compare_scales(scales, args.manuals, args.steps, args.runs, languages)
+        plain_at = [int(scale) for scale in args.plain_at.split(",")] if args.plain_at else None
+        compare_scales(scales, args.manuals, args.steps, args.runs, languages, plain_at)
     else:
         compare("shipped library", REPO / "manuals", args.runs, languages, args.against)
 

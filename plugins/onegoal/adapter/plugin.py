@@ -141,7 +141,12 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self.chain("on_post_page", output, page, config)
+        output = self.chain("on_post_page", output, page, config)
+        # The page is rendered; its body and source are read no more (the search and the print
+        # pages took theirs earlier). MkDocs and the i18n plugin keep every page of every
+        # language to the end of the build: without this, memory grows by every page's text.
+        page.content, page.markdown = "", ""
+        return output
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from functools import cached_property
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -17,21 +18,29 @@ SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script",
         "abbr", "dt"}
 
 
-def forms_pattern(forms: Mapping[str, T]) -> re.Pattern[str]:
-    """Any of the forms as a whole word, in any case, the longest first (so that
-    'personliga brevet' wins over 'brevet')."""
-    ordered = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in ordered) + r")(?![\w-])",
-                      re.IGNORECASE)
+class TermForms(Generic[T]):
+    """The words that stand for the terms in one language's texts (lowercase), each to its
+    term, and the pattern that finds them: made once per language, used on all its pages."""
+
+    def __init__(self, forms: Mapping[str, T]) -> None:
+        self.forms = forms
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Any of the forms as a whole word, in any case, the longest first (so that
+        'personliga brevet' wins over 'brevet')."""
+        ordered = sorted(self.forms, key=len, reverse=True)
+        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(form) for form in ordered) + r")(?![\w-])",
+                          re.IGNORECASE)
 
 
-def mark_first(html: str, forms: Mapping[str, T], render: Callable[[T, str], str]) -> tuple[str, list[T]]:
-    """`html` with the first occurrence of each term wrapped by `render(term, matched text)`;
-    `forms` maps each word that stands for a term (lowercase) to the term. Returns the new
-    HTML and the terms found, in the order they appear."""
+def mark_first(html: str, terms: TermForms[T], render: Callable[[T, str], str]) -> tuple[str, list[T]]:
+    """`html` with the first occurrence of each term wrapped by `render(term, matched text)`.
+    Returns the new HTML and the terms found, in the order they appear."""
+    forms = terms.forms
     if not forms:
         return html, []
-    pattern = forms_pattern(forms)
+    pattern = terms.pattern
     parts = _TAG.split(html)
     skipping: list[str] = []
     found: list[T] = []

@@ -14,7 +14,7 @@ from onegoal.adapter.features.base import AddedPages
 from onegoal.adapter.reading import GLOSSARY_PAGE
 from onegoal.content.glossary import Term
 from onegoal.content.pages import PageSpec, for_editors
-from onegoal.web.terms import mark_first
+from onegoal.web.terms import TermForms, mark_first
 
 TERM_TEMPLATE = "partials/onegoal/term.html"
 
@@ -25,6 +25,7 @@ class GlossaryPages(AddedPages):
         # Per language: each term's pages (title, address); per manual and language: its terms.
         self.term_pages: dict[str, dict[str, list[tuple[str, str]]]] = {}
         self.manual_terms: dict[tuple[str, str], list[str]] = {}
+        self.forms: dict[str, TermForms[Term]] = {}  # by the language of a page's text
 
     def on_library(self, config: MkDocsConfig) -> None:
         """The glossary page of every language, by source path: language."""
@@ -63,9 +64,7 @@ class GlossaryPages(AddedPages):
         if not glossary.terms or (spec is None and for_editors(page.file.src_uri, self.build.config.editors_folder)):
             return content
         views = self.build.views(config)
-        # The first term listed keeps a word two terms share.
-        forms = {form.lower(): term for term in reversed(glossary.terms)
-                 for form in glossary.forms(term, self.text_language(page, spec, config))}
+        forms = self.forms_in(self.text_language(page, spec, config))
         template = self.build.early_env(config).get_template(TERM_TEMPLATE)
         counter = iter(range(1, 10_000))
 
@@ -82,6 +81,15 @@ class GlossaryPages(AddedPages):
         if spec is not None:
             self.manual_terms.setdefault((spec.manual.id, views.language), []).extend(term.id for term in found)
         return content
+
+    def forms_in(self, language: str) -> TermForms[Term]:
+        """The words that stand for the terms in a text of `language`."""
+        if language not in self.forms:
+            glossary = self.build.glossary
+            # The first term listed keeps a word two terms share.
+            self.forms[language] = TermForms({form.lower(): term for term in reversed(glossary.terms)
+                                              for form in glossary.forms(term, language)})
+        return self.forms[language]
 
     def text_language(self, page: Page, spec: PageSpec | None, config: MkDocsConfig) -> str:
         """The language the page's text is written in: a step may show another language's words."""

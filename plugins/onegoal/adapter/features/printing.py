@@ -48,13 +48,13 @@ class PrintPages(Feature):
         if spec.printed:
             organisation = Organisation(self.build.config.organisation.name, self.build.config.organisation.logo)
             terms = self.glossary.terms_of(spec.manual.id, views.language)
-            context["onegoal_print"] = views.printed(spec.manual, self.step_bodies(spec, views.language),
+            context["onegoal_print"] = views.printed(spec.manual, self.take_step_bodies(spec, views.language),
                                                      organisation, self.build.glossary, terms)
             self.printed[page.file.src_uri] = context["onegoal_print"]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A print page's footer is a style sheet beside it: its words cannot be inline (CSP)."""
-        printed = self.printed.get(page.file.src_uri)
+        printed = self.printed.pop(page.file.src_uri, None)
         if printed is not None:
             footer = self.build.env_or_fail().get_template(FOOTER_TEMPLATE).render(printed=printed, config=config)
             path = Path(page.file.abs_dest_path).parent / FOOTER_FILE
@@ -62,9 +62,11 @@ class PrintPages(Feature):
             path.write_text(footer, encoding="utf-8")
         return output
 
-    def step_bodies(self, spec: PageSpec, language: str) -> dict[str, str]:
+    def take_step_bodies(self, spec: PageSpec, language: str) -> dict[str, str]:
+        """The manual's step bodies in this language, given up by the build: its print page is
+        the only one to show them, and a large library's bodies would fill the memory."""
         source = self.build.library_or_fail().source_language
-        return {step.slug: self.build.bodies.get(src_uri(spec.manual, step.slug, language, source), "")
+        return {step.slug: self.build.bodies.pop(src_uri(spec.manual, step.slug, language, source), "")
                 for step in spec.manual.steps}
 
 

@@ -31,7 +31,7 @@ class SearchIndexes(Feature):
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> None:
         if page.file.src_uri in self.bodies:
-            page.content = self.bodies[page.file.src_uri]
+            page.content = self.bodies.pop(page.file.src_uri)
         views, spec = self.build.views(config), self.build.spec(page)
         root = language_folder(views.language, views.library.source_language)
         context["onegoal_search_root"] = search_root(spec.manual.url_path if spec else "", root,
