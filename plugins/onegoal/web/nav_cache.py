@@ -1,7 +1,9 @@
 """The theme's navigation drawer, its closed sections rendered once, not on every page.
 
 The theme renders the whole navigation of a language on every page of it, so a language of
-n pages costs n x n renders of an item: the build grows with the square of the library. A
+n pages costs n x n renders of an item: the build grows with the square of the library. (With
+the theme's navigation.prune, which mkdocs.yml turns on, a closed section is one link to its
+first page, but still rendered on every page: fewer bytes, as many renders.) A
 section that does not hold the page (closed in the drawer) renders the same on every page
 except for its addresses, which the theme writes relative to the page (MkDocs'
 get_relative_url): "../" for each folder of the page below the folder it shares with the
