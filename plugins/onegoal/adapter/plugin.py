@@ -13,7 +13,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,6 +33,7 @@ from onegoal.adapter.features.redirects import Redirects
 from onegoal.adapter.features.review import ReviewPages
 from onegoal.adapter.features.search import SearchIndexes
 from onegoal.adapter.features.theme import Theme, ThemeFiles, set_up_env
+from onegoal.adapter.language_builds import LanguageBuilds, cores
 from onegoal.adapter.state import BuildState
 
 PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
@@ -57,6 +58,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         # mkdocs-static-i18n nests the other languages' builds inside the first one's
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
+        self.language_builds: LanguageBuilds | None = None
 
     @property
     def pdfs(self) -> bool:
@@ -89,29 +91,55 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.build_depth += 1
 
+    @event_priority(-90)
+    def _build_other_languages(self, config: MkDocsConfig) -> None:
+        """Runs before the i18n plugin's post_build: after the first language, the others
+        built side by side (adapter/language_builds.py)."""
+        if self.build_depth == 1 and self.language_builds is not None:
+            self.language_builds.run()
+
+    def start_other_languages(self, config: MkDocsConfig) -> None:
+        """The other languages' builds begun in processes of their own, unless there is one
+        core or one language, or the site is previewed."""
+        if self.build_depth > 1 or self.build.serving or "i18n" not in config.plugins:
+            return
+        builds = LanguageBuilds(config, self.config.language_processes or cores())
+        if builds.worth_it():
+            self.language_builds = builds
+            builds.start()
+
     @event_priority(-110)
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _after_every_language(self, config: MkDocsConfig) -> None:
         """Runs after the i18n plugin has built every language and merged their search entries."""
         self.build_depth -= 1
         if self.build_depth > 0:
             return
+        if self.language_builds is not None:
+            self.language_builds, builds = None, self.language_builds
+            builds.finish(self.build.env_or_fail(), self.build.files_or_fail(), self.build.nav_or_fail())
         self.call("on_post_build", config)
+
+    on_post_build = CombinedEvent(_build_other_languages, _after_every_language)
 
     def on_build_error(self, error: Exception) -> None:
         self.build_depth = 0
+        if self.language_builds is not None:
+            self.language_builds, builds = None, self.language_builds
+            builds.undo()
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         self.call("on_env", env, config, files)
         return self.build.env_or_fail()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.start_other_languages(config)
         self.call("on_files", files, config)
         return files
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Runs after the i18n plugin has picked this language's files."""
-        self.build.files = files
+        self.build.files, self.build.nav = files, nav
         self.call("on_nav", nav, config)
         return nav
 

@@ -15,6 +15,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from onegoal.adapter.config import OneGoalConfig
@@ -43,6 +44,7 @@ class BuildState:
         # Each step's rendered body, by source path: the print page of its manual joins them.
         self.bodies: dict[str, str] = {}
         self.files: Files | None = None  # the language build's files
+        self.nav: Navigation | None = None  # and its navigation
         self.env: Environment | None = None  # the language build's templates
         # While previewing: the content's problems, shown on every page instead of stopping.
         self.problems: list[str] = []
@@ -72,6 +74,16 @@ class BuildState:
         if file is None:
             raise PluginError(f"no page for {uri} in this build")
         return file.url
+
+    def files_or_fail(self) -> Files:
+        if self.files is None:
+            raise PluginError("the onegoal plugin has no files of a language build yet")
+        return self.files
+
+    def nav_or_fail(self) -> Navigation:
+        if self.nav is None:
+            raise PluginError("the onegoal plugin has no navigation of a language build yet")
+        return self.nav
 
     def env_or_fail(self) -> Environment:
         if self.env is None:
