@@ -51,8 +51,9 @@ def time_one_build(config_file: str) -> None:
     start = time.perf_counter()
     build(config)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+    own, forked = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "peak_mb": own.ru_maxrss / 1024, "forked_peak_mb": forked.ru_maxrss / 1024,
+                      "cpu_seconds": own.ru_utime + own.ru_stime + forked.ru_utime + forked.ru_stime}))
 
 
 def one_build(config_file: Path, checkout: Path) -> dict[str, float]:
@@ -72,7 +73,9 @@ def measure(configs: dict[str, tuple[Path, Path]], runs: int) -> dict[str, dict[
         for name, (config_file, checkout) in configs.items():
             results[name].append(one_build(config_file, checkout))
     return {name: {"seconds": statistics.median(r["seconds"] for r in found),
-                   "peak_mb": max(r["peak_mb"] for r in found)} for name, found in results.items()}
+                   "cpu_seconds": statistics.median(r["cpu_seconds"] for r in found),
+                   "peak_mb": max(r["peak_mb"] for r in found),
+                   "forked_peak_mb": max(r["forked_peak_mb"] for r in found)} for name, found in results.items()}
 
 
 def site_config(languages: list[str]) -> dict:
@@ -184,6 +187,18 @@ def write_synthetic_step(stem: Path, number: int, translations: list[str]) -> No
             f"---\n{yaml.safe_dump(translated, allow_unicode=True)}---\n{body}", encoding="utf-8")
 
 
+def figures(build: dict[str, float]) -> str:
+    """Wall time (what an editor waits), CPU time of every process, and peak memory."""
+    return f"{build['seconds']:7.2f} s (CPU {build['cpu_seconds']:7.2f} s)   {peaks(build)}"
+
+
+def peaks(build: dict[str, float]) -> str:
+    """The build's process's peak; where it forked processes for languages, the largest of
+    theirs too (they share the memory they had at the fork until either writes to it)."""
+    forked = f" + {build['forked_peak_mb']:.0f} MB in a forked process" if build["forked_peak_mb"] else ""
+    return f"peak {build['peak_mb']:6.0f} MB{forked}"
+
+
 def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
             against: Path | None = None, plain: bool = True) -> dict[str, dict[str, float]]:
     library = load_library(manuals_dir, languages, "sv")
@@ -199,16 +214,16 @@ def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
     plugin = measured["plugin"]
     print(f"{label}: {len(library.manuals)} manuals, {pages} manual pages in {len(languages)} languages, "
           f"median of {runs} builds")
-    print(f"  with onegoal plugin   : {plugin['seconds']:7.2f} s   peak {plugin['peak_mb']:6.0f} MB")
+    print(f"  with onegoal plugin   : {figures(plugin)}")
     if not plain:
         print("  plain Material + i18n : not built at this size (--plain-at)", flush=True)
         return measured
     plain_build = measured["plain"]
-    print(f"  plain Material + i18n : {plain_build['seconds']:7.2f} s   peak {plain_build['peak_mb']:6.0f} MB")
+    print(f"  plain Material + i18n : {figures(plain_build)}")
     print(f"  ratio plugin / plain  : {plugin['seconds'] / plain_build['seconds']:7.2f}", flush=True)
     if against is not None:
         other = measured["against"]
-        print(f"  {against.name}'s plugin : {other['seconds']:7.2f} s   peak {other['peak_mb']:6.0f} MB")
+        print(f"  {against.name}'s plugin : {figures(other)}")
         print(f"  ratio {against.name} / plain : {other['seconds'] / plain_build['seconds']:7.2f}", flush=True)
     return measured
 
@@ -230,7 +245,7 @@ def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, langu
             if build not in result or build not in first:
                 continue
             grown = result[build]["seconds"] / first[build]["seconds"]
-            print(f"  {scale}x {build:6}: {grown:5.2f} / {size:4.1f}   peak {result[build]['peak_mb']:6.0f} MB")
+            print(f"  {scale}x {build:6}: {grown:5.2f} / {size:4.1f}   {peaks(result[build])}")
     for (small, a), (large, b) in zip(results, results[1:]):
         print(f"  {small}x -> {large}x plugin: {b['plugin']['seconds'] / a['plugin']['seconds']:5.2f} "
               f"for {large / small:.1f} times the manuals")
