@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import sys
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -80,14 +80,9 @@ class SitemapFile:
         return cls(file.url, page, {locale: cls.of(other, False) for locale, other in others.items()})
 
 
-@dataclass
-class ShareResult:
-    """What a forked process sends back: its search entries, its languages' pages for the
-    sitemap, its log, and its error if it failed."""
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    sitemap: dict[str, list[SitemapFile]] = field(default_factory=dict)
-    records: list[logging.LogRecord] = field(default_factory=list)
-    error: str | None = None
+# A forked process sends its search entries in parts of this many: the build's process takes
+# each part in as it comes, and never holds a whole share's entries twice (as data and as objects).
+ENTRIES_AT_ONCE = 500
 
 
 class _Keep(logging.Handler):
@@ -194,41 +189,53 @@ class LanguageBuilds:
         return process, receiving
 
     def build_share(self, share: list[str], sending: Connection) -> None:
-        """In a forked process: `share` built, then everything the parent needs sent back."""
+        """In a forked process: `share` built, then everything the parent needs sent back:
+        ("entries", a part of the search entries), ("sitemap", a language, its pages),
+        ("log", records), and last ("done", the error that stopped it or None)."""
         self.begin()
         kept = _Keep()
         for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
             if isinstance(logger, logging.Logger):
                 logger.handlers, logger.propagate = [], True
         logging.getLogger().addHandler(kept)
-        before = len(self.i18n.search_entries)
-        result = ShareResult()
+        before, error = len(self.i18n.search_entries), None
         try:
             self.build_in_turn(share)
-            result.entries = self.i18n.search_entries[before:]
-            result.sitemap = {language: [SitemapFile.of(file) for file in self.i18n.i18n_files_per_language[language]]
-                              for language in share}
-        except Abort as error:
-            result.error = str(error)
-        except Exception as error:  # a fault of the build's code, shown as it would be in one process
+        except Abort as stopped:
+            error = str(stopped)
+        except Exception as fault:  # a fault of the build's code, shown as it would be in one process
             traceback.print_exc()
-            result.error = f"{type(error).__name__}: {error}"
-        result.records = kept.records
-        sending.send(result)
+            error = f"{type(fault).__name__}: {fault}"
+        if error is None:
+            entries = self.i18n.search_entries
+            for start in range(before, len(entries), ENTRIES_AT_ONCE):
+                sending.send(("entries", entries[start:start + ENTRIES_AT_ONCE]))
+            for language in share:
+                pages = [SitemapFile.of(file) for file in self.i18n.i18n_files_per_language[language]]
+                sending.send(("sitemap", (language, pages)))
+        sending.send(("log", kept.records))
+        sending.send(("done", error))
         sending.close()
 
     def gather(self, share: list[str], process: Any, receiving: Connection) -> None:
-        """A share's log told here, as if it had been built here, and its entries added to
-        the search's; its failure is the build's."""
-        try:
-            result: ShareResult = receiving.recv()
-        except EOFError:
-            process.join()
-            raise Abort(f"The build of {', '.join(share)} stopped (exit code {process.exitcode})") from None
+        """A share's log told here, as if it had been built here, its search entries added to
+        the others' and its pages to the sitemap's; its failure is the build's."""
+        while True:
+            try:
+                kind, data = receiving.recv()
+            except EOFError:
+                process.join()
+                raise Abort(f"The build of {', '.join(share)} stopped (exit code {process.exitcode})") from None
+            if kind == "entries":
+                self.i18n.search_entries.extend(data)
+            elif kind == "sitemap":
+                language, pages = data
+                self.sitemap[language] = pages
+            elif kind == "log":
+                for record in data:
+                    logging.getLogger(record.name).handle(record)
+            elif kind == "done":
+                break
         process.join()
-        for record in result.records:
-            logging.getLogger(record.name).handle(record)
-        if result.error is not None:
-            raise Abort(result.error)
-        self.i18n.search_entries.extend(result.entries)
-        self.sitemap.update(result.sitemap)
+        if data is not None:
+            raise Abort(data)
