@@ -152,13 +152,13 @@ class LanguageBuilds:
         utils.clean_directory = lambda directory: None
 
     def finish(self, env: Environment, files: Files, nav: Navigation) -> None:
-        """What the i18n plugin's post_build does after its loop: the search index of every
-        language's entries, and the build left as it was; then the sitemap of every language,
-        written as the last language's build (its `env`, `files` and `nav`) wrote it."""
+        """What the i18n plugin's post_build does after its loop, and the build left as it was:
+        the sitemap of every language, written as the last language's build (its `env`,
+        `files` and `nav`) wrote it. The search feature splits every language's entries into
+        indexes of their own next: the index of the whole site is not written to be read back."""
         # The i18n plugin's post_build, finding the loop done, has added the entries of the
         # last build it saw, the last language's, once more.
         del self.i18n.search_entries[self.entries:]
-        self.i18n.reconfigure_search_index(self.config)
         pages = self.i18n.i18n_files_per_language
         every = {language: pages[language] if language in pages else self.sitemap[language]
                  for language in [self.first, *self.languages]}  # in the order the i18n plugin builds them

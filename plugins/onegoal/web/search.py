@@ -1,7 +1,7 @@
 """One search index per language and readership, so a reader downloads and searches only
 her own.
 
-The theme's search plugin writes one index for the whole site; mkdocs-static-i18n fills
+The theme's search plugin gathers one index for the whole site; mkdocs-static-i18n fills
 it with every language. Each entry's location starts with its language folder (`en/...`),
 except those of the source language, which sit at the root. Each language gets the
 entries of its own folder, with locations relative to that folder, written to
@@ -36,20 +36,21 @@ def search_language(language: str) -> str:
     return language if language in STEMMED else "en"
 
 
-def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
+def split_index(site_dir: Path, shared: Mapping[str, Any], languages: Sequence[str], source_language: str,
                 editors_folder: str = "", borrowed: Mapping[str, set[str]] | None = None,
                 corporate_apart: bool = False) -> dict[str, int]:
-    """Rewrite the shared index as one per language (and, with `corporate_apart`, one more
-    per language for the corporate manuals), without the editors' pages and the print pages
-    (each repeats its manual's steps); returns the entry count of each, by index folder.
+    """Write the shared index (its "config" and "docs", as the theme's search plugin writes
+    them) as one per language (and, with `corporate_apart`, one more per language for the
+    corporate manuals), without the editors' pages and the print pages (each repeats its
+    manual's steps); returns the entry count of each, by index folder. One index is made and
+    written at a time: a large library's entries are never held twice over.
 
     `borrowed` names, per language, the pages it shows in another language's words (no
     translation yet): of those, the index keeps the page's title, summary, goals and
     checklist, not every section of its text, which a reader searches in her own words.
     """
     borrowed = borrowed or {}
-    shared = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    indexes: dict[Path, tuple[str, list[dict[str, Any]]]] = {}
+    indexes: dict[Path, tuple[str, list[tuple[str, dict[str, Any]]]]] = {}
     for language in languages:
         root = language_folder(language, source_language)
         indexes[root] = (language, [])
@@ -66,13 +67,14 @@ def split_index(site_dir: Path, languages: Sequence[str], source_language: str,
         root = language_folder(language, source_language)
         if corporate_apart and location.startswith(f"{CORPORATE_FOLDER}/"):
             root, location = root / CORPORATE_FOLDER, location.removeprefix(f"{CORPORATE_FOLDER}/")
-        indexes[root][1].append({**doc, "location": location, "text": plain(doc["text"])})
-    for root, (language, docs) in indexes.items():
+        indexes[root][1].append((location, doc))
+    for root, (language, found) in indexes.items():
+        docs = [{**doc, "location": location, "text": plain(doc["text"])} for location, doc in found]
         index = {"config": {**shared["config"], "lang": [search_language(language)]}, "docs": docs}
         path = site_dir / root / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {root.as_posix(): len(docs) for root, (_, docs) in indexes.items()}
+    return {root.as_posix(): len(found) for root, (_, found) in indexes.items()}
 
 
 def search_root(page_url: str, language_root: Path, corporate_apart: bool) -> Path:

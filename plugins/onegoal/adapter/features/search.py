@@ -38,11 +38,13 @@ class SearchIndexes(Feature):
                                                      self.build.corporate_apart()).as_posix()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Runs after the i18n plugin has merged every language's entries."""
-        if not any(name in config.plugins for name in ("search", "material/search")):
+        """Runs after the i18n plugin has gathered every language's entries: they are split
+        as they are in memory, not read back from the theme's index of the whole site."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is None:
             return
         library = self.build.library_or_fail()
-        split_index(Path(config.site_dir), library.languages, library.source_language,
+        split_index(Path(config.site_dir), shared_index(config, search), library.languages, library.source_language,
                     self.build.config.editors_folder, self.borrowed_pages(library), self.build.corporate_apart())
 
     def borrowed_pages(self, library: Library) -> dict[str, set[str]]:
@@ -50,3 +52,12 @@ class SearchIndexes(Feature):
         return {language: {f"{manual.url_path}/{step.slug}/" for manual in library.manuals for step in manual.steps
                            if self.build.fallbacks.shown(step, language).language != language}
                 for language in library.languages}
+
+
+def shared_index(config: MkDocsConfig, search: Any) -> dict[str, Any]:
+    """The theme's search index of the whole site, as its plugin writes it: its settings and
+    every language's entries (the i18n plugin gathers them one language build after another)."""
+    i18n = config.plugins.get("i18n")
+    entries = i18n.search_entries if i18n is not None else search.search_index.entries
+    return {"config": {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")},
+            "docs": entries}
