@@ -3,7 +3,6 @@ has opened, opens them without a network, follows a new build, and keeps real pa
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
 import shutil
@@ -13,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, _QuietHandler, fixture_project, mkdocs_build
+from conftest import PHONE, QuietServer, _QuietHandler, fixture_project, mkdocs_build
 from library_factory import WORDS
 from playwright.sync_api import Browser, Error, expect
 from test_build import load
@@ -29,7 +28,7 @@ class Server:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         handler = lambda *args, **kwargs: _QuietHandler(*args, directory=str(self.folder), **kwargs)  # noqa: E731
-        self.http = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.http = QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.http.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.http.server_address[1]}"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import json
 import threading
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, _QuietHandler, fixture_project, mkdocs_build
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, QuietServer, _QuietHandler, fixture_project, mkdocs_build
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 from test_build import load
 from ui_strings import fill, plugin_strings
@@ -287,7 +286,7 @@ def instant_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """
     root = tmp_path_factory.mktemp("instant")
     handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     config = fixture_project(root / "project")
