@@ -67,18 +67,20 @@ def test_side_by_side_builds_the_site_one_after_the_other_builds(tmp_path: Path)
         assert side_by_side.stderr.count(f"Building '{language}' documentation") == 1, language
 
 
-def test_a_language_failing_in_a_forked_process_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize("failing", ["ar", "uk"])
+def test_a_language_that_fails_fails_the_build_with_every_process_s_log(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failing: str) -> None:
+    """Arabic is built in the forked process, Ukrainian in the build's own (two processes)."""
     config_file = with_processes(fixture_project(tmp_path / "project"), 2)
-    fault = "manuals/guide/start.ar.md:1: a fault found while building Arabic"
+    fault = f"manuals/guide/start.{failing}.md:1: a fault found while building {failing}"
     shown = ManualPages.on_page_context
 
-    def failing_in_arabic(self: ManualPages, context: dict, page: object, config: MkDocsConfig) -> None:
-        if build_language(config) == "ar":
+    def failing_page(self: ManualPages, context: dict, page: object, config: MkDocsConfig) -> None:
+        if build_language(config) == failing:
             raise PluginError(fault)
         shown(self, context, page, config)
 
-    monkeypatch.setattr(ManualPages, "on_page_context", failing_in_arabic)
+    monkeypatch.setattr(ManualPages, "on_page_context", failing_page)
     caplog.set_level(logging.INFO)
     clean_directory = utils.clean_directory
     config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
@@ -87,6 +89,8 @@ def test_a_language_failing_in_a_forked_process_fails_the_build(tmp_path: Path, 
         build(config)
 
     told = [record for record in caplog.records if record.getMessage() == fault]
-    assert told and all(record.process != os.getpid() for record in told)  # built, and failed, in a forked process
-    assert any("Building 'ar' documentation" in record.getMessage() for record in caplog.records)
+    assert len(told) == 1 and (told[0].process != os.getpid()) == (failing == "ar")
+    # The forked process's log is told whichever process failed.
+    forked = [record.getMessage() for record in caplog.records if record.process != os.getpid()]
+    assert any("Building 'ar' documentation" in message for message in forked)
     assert utils.clean_directory is clean_directory  # a build after this one starts from an empty folder again

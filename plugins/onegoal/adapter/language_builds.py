@@ -108,8 +108,9 @@ class LanguageBuilds:
         self.i18n: I18n = config.plugins["i18n"]  # type: ignore[assignment]
         self.first = self.i18n.current_language
         self.languages = [language for language in self.i18n.build_languages if language != self.first]
-        # This process builds the first language, then the last share; each forked process
-        # compiles the theme's templates anew in its first build.
+        # This process builds the last share after the first language: the forked processes
+        # start as the first language's build begins, and each compiles the theme's templates
+        # anew in its first build, which this one has done by then.
         self.shares = shares(self.languages, processes)
         self.dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
         self.filter = I18nLoggingFilter()
@@ -120,7 +121,8 @@ class LanguageBuilds:
         self.sitemap: dict[str, list[SitemapFile]] = {}  # the forked processes' languages
 
     def worth_it(self) -> bool:
-        return len(self.shares) > 1 and not self.i18n.building
+        forks = "fork" in multiprocessing.get_all_start_methods()
+        return forks and len(self.shares) > 1 and not self.i18n.building
 
     def start(self) -> None:
         """While the first language is built (its files just listed, the site folder emptied):
@@ -128,16 +130,21 @@ class LanguageBuilds:
         context = multiprocessing.get_context("fork")
         sys.stdout.flush()
         sys.stderr.flush()
-        self.workers = [self.fork(context, share) for share in self.shares[:-1]]
+        for share in self.shares[:-1]:
+            self.workers.append(self.fork(context, share))
 
     def run(self) -> None:
         """After the first language: this process's share built, then the others' gathered;
         the i18n plugin's post_build then finds its loop done."""
         self.begin()
         self.i18n.extend_search_entries(self.config)  # the first language's, as the i18n plugin's loop begins
-        self.build_in_turn(self.shares[-1])
-        for share, (process, receiving) in zip(self.shares, self.workers):
-            self.gather(share, process, receiving)
+        try:
+            self.build_in_turn(self.shares[-1])
+        finally:
+            # The others are gathered even when this share failed: built in turn, their
+            # languages come first, and so would their faults and warnings.
+            for share, (process, receiving) in zip(self.shares, self.workers):
+                self.gather(share, process, receiving)
         self.workers = []
         self.entries = len(self.i18n.search_entries)
         shown = [*self.shares[:-1], [self.first, *self.shares[-1]]]
@@ -164,8 +171,10 @@ class LanguageBuilds:
                  for language in [self.first, *self.languages]}  # in the order the i18n plugin builds them
         pages.clear()
         pages.update(every)
-        _build_theme_template(SITEMAP, env, files, self.config, nav)
-        self.undo()
+        try:
+            _build_theme_template(SITEMAP, env, files, self.config, nav)
+        finally:
+            self.undo()
 
     def undo(self) -> None:
         """The build left as it was before `start`: after the loop, or after a failed build."""
@@ -190,8 +199,8 @@ class LanguageBuilds:
 
     def build_share(self, share: list[str], sending: Connection) -> None:
         """In a forked process: `share` built, then everything the parent needs sent back:
-        ("entries", a part of the search entries), ("sitemap", a language, its pages),
-        ("log", records), and last ("done", the error that stopped it or None)."""
+        ("log", records), ("entries", a part of the search entries), ("sitemap", a language,
+        its pages), and last ("done", the error that stopped it or None)."""
         self.begin()
         kept = _Keep()
         for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
@@ -206,6 +215,7 @@ class LanguageBuilds:
         except Exception as fault:  # a fault of the build's code, shown as it would be in one process
             traceback.print_exc()
             error = f"{type(fault).__name__}: {fault}"
+        sending.send(("log", kept.records))  # first: whatever comes after, the log is told
         if error is None:
             entries = self.i18n.search_entries
             for start in range(before, len(entries), ENTRIES_AT_ONCE):
@@ -213,7 +223,6 @@ class LanguageBuilds:
             for language in share:
                 pages = [SitemapFile.of(file) for file in self.i18n.i18n_files_per_language[language]]
                 sending.send(("sitemap", (language, pages)))
-        sending.send(("log", kept.records))
         sending.send(("done", error))
         sending.close()
 

@@ -110,7 +110,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
 
     @event_priority(-110)
     def _after_every_language(self, config: MkDocsConfig) -> None:
-        """Runs after the i18n plugin has built every language and merged their search entries."""
+        """Runs after every language is built and the i18n plugin has gathered their search entries."""
         self.build_depth -= 1
         if self.build_depth > 0:
             return

@@ -1,9 +1,10 @@
 """One search index per language and readership, so a reader downloads and searches only
 her own.
 
-The theme's search plugin gathers one index for the whole site; mkdocs-static-i18n fills
-it with every language. Each entry's location starts with its language folder (`en/...`),
-except those of the source language, which sit at the root. Each language gets the
+The theme's search plugin gathers the entries of one language build; mkdocs-static-i18n
+gathers every language's, for one index of the whole site. This module writes them out as
+one index per language instead. Each entry's location starts with its language folder
+(`en/...`), except those of the source language, which sit at the root. Each language gets the
 entries of its own folder, with locations relative to that folder, written to
 `<language>/search/search_index.json`; the page template points the theme's search at it.
 

@@ -41,7 +41,7 @@ class SearchIndexes(Feature):
         """Runs after the i18n plugin has gathered every language's entries: they are split
         as they are in memory, not read back from the theme's index of the whole site."""
         search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is None:
+        if search is None or not search.config.get("enabled", True):
             return
         library = self.build.library_or_fail()
         split_index(Path(config.site_dir), shared_index(config, search), library.languages, library.source_language,
@@ -55,8 +55,9 @@ class SearchIndexes(Feature):
 
 
 def shared_index(config: MkDocsConfig, search: Any) -> dict[str, Any]:
-    """The theme's search index of the whole site, as its plugin writes it: its settings and
-    every language's entries (the i18n plugin gathers them one language build after another)."""
+    """The theme's search index of the whole site, in memory: the settings its plugin writes
+    into an index, and every language's entries, as the i18n plugin has gathered them from
+    the language builds (without it, the search plugin's own)."""
     i18n = config.plugins.get("i18n")
     entries = i18n.search_entries if i18n is not None else search.search_index.entries
     return {"config": {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")},
