@@ -51,6 +51,8 @@ class BuildState:
         # While previewing: the files that would put live markup or an unpublished file on
         # the site; the preview shows their pages empty and leaves their files out.
         self.unsafe: frozenset[Path] = frozenset()
+        # The views of the language build under way, made once for all its pages.
+        self._views: tuple[str, Library, Fallbacks, Views] | None = None
 
     def new_build(self) -> None:
         """A new build reads the content anew: while previewing, the plugin lasts from one
@@ -67,7 +69,14 @@ class BuildState:
         return self.specs.get(page.file.src_uri)
 
     def views(self, config: MkDocsConfig) -> Views:
-        return Views(self.library_or_fail(), build_language(config), self.url_of, self.fallbacks)
+        """The views of the language being built: one for all its pages, so that what they
+        share about the whole library is worked out once (web/views.py)."""
+        language, library = build_language(config), self.library_or_fail()
+        kept = self._views
+        if kept is None or kept[0] != language or kept[1] is not library or kept[2] is not self.fallbacks:
+            kept = self._views = (language, library, self.fallbacks,
+                                  Views(library, language, self.url_of, self.fallbacks))
+        return kept[3]
 
     def url_of(self, uri: str) -> str:
         file = self.files.src_uris.get(uri) if self.files is not None else None

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 
 from onegoal.content.glossary import Glossary, Term
-from onegoal.content.model import Library, Manual, Step
+from onegoal.content.model import Library, Manual, Pairing, Step
 from onegoal.content.pages import OVERVIEW_NAME, PRINT_NAME, from_language_folder, src_uri
 from onegoal.content.translation import Fallbacks, Shown, direction, status
 from onegoal.paper.printing import demoted, scoped
@@ -20,7 +21,12 @@ from onegoal.web.view_models import (AudienceGroup, ChangeRow, HomeView, ItemVie
 
 
 class Views:
-    """Builds the views of one language; `url_of` maps a source path to its page URL."""
+    """Builds the views of one language; `url_of` maps a source path to its page URL.
+
+    What every page of a kind holds about the whole library (the checklists a progress file
+    may bring in, the moves of old names, who pairs with whom) is worked out once per Views,
+    not once per page: a page per step times the whole library would grow with its square.
+    """
 
     def __init__(self, library: Library, language: str, url_of: UrlOf, fallbacks: Fallbacks) -> None:
         self.library = library
@@ -83,24 +89,43 @@ class Views:
             source_url=self.source_url(manual, step.slug),
             proposal=step.proposal or manual.proposal,
             pairs=self.pair_links(manual, step),
-            moves=library_moves(self.library),
+            moves=self.moves,
             share=share_layout(manual),
             audience=manual.audience,
         )
 
+    @cached_property
+    def checklists(self) -> str:
+        return library_checklists(self.library)
+
+    @cached_property
+    def moves(self) -> str:
+        return library_moves(self.library)
+
+    @cached_property
+    def manuals_by_id(self) -> dict[str, Manual]:
+        return {manual.id: manual for manual in self.library.manuals}
+
+    @cached_property
+    def paired_with(self) -> dict[str, tuple[tuple[Manual, Pairing], ...]]:
+        """By manual id: the manuals whose pairing names it, with that pairing, in the library's order."""
+        found: dict[str, list[tuple[Manual, Pairing]]] = {}
+        for manual in self.library.manuals:
+            if manual.pairing:
+                found.setdefault(manual.pairing.manual_id, []).append((manual, manual.pairing))
+        return {manual_id: tuple(pairs) for manual_id, pairs in found.items()}
+
     def pair_links(self, manual: Manual, step: Step) -> tuple[PairLink, ...]:
         """The paired steps of the other side: the one this manual's pairing names, and those
         of every manual that pairs its steps with this one."""
-        manuals = {other.id: other for other in self.library.manuals}
+        manuals = self.manuals_by_id
         found = []
         pairing = manual.pairing
         if pairing and pairing.manual_id in manuals and step.slug in pairing.steps:
             other = manuals[pairing.manual_id]
             found.append((other, other.step(pairing.steps[step.slug])))
-        for other in self.library.manuals:
-            theirs = other.pairing
-            if theirs and theirs.manual_id == manual.id:
-                found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
+        for other, theirs in self.paired_with.get(manual.id, ()):
+            found += [(other, other.step(mine)) for mine, their in theirs.steps.items() if their == step.slug]
         return tuple(PairLink("candidate" if other.audience == "candidate" else "agent", self.pick(other.title),
                               shown.text.title, self.url(other, paired.slug), self.text_language(shown.language),
                               other.id, checklist_ids(paired))
@@ -122,7 +147,7 @@ class Views:
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes,
                             proposal=manual.proposal or any(step.proposal for step in manual.steps),
-                            checklists=library_checklists(self.library), moves=library_moves(self.library),
+                            checklists=self.checklists, moves=self.moves,
                             share=share_layout(manual), audience=manual.audience)
 
     def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
@@ -180,7 +205,7 @@ class Views:
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
-        return HomeView(tuple(groups), library_checklists(self.library), library_moves(self.library))
+        return HomeView(tuple(groups), self.checklists, self.moves)
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""
