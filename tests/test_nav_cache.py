@@ -4,6 +4,7 @@ page reads exactly as with the theme's own navigation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 import material
@@ -16,12 +17,19 @@ THEME_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.htm
 SITE_NAV = REPO / "overrides" / "partials" / "nav.html"
 
 
-def test_the_site_navigation_is_the_themes_but_for_the_line_that_renders_an_item() -> None:
+THEME_LOOP = """\
+    {% for nav_item in nav.items %}
+      {% set path = "__nav_" ~ loop.index %}
+      {{ item.render(nav_item, path, 1) }}
+    {% endfor %}
+"""
+
+
+def test_the_site_navigation_is_the_themes_but_for_the_loop_over_the_first_level() -> None:
     """A theme upgrade that changes its navigation fails here: copy it anew and keep the one change."""
     theme = THEME_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1]
     site = SITE_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1]
-    assert site.replace("{{ onegoal_nav_item(item.render, nav_item, path, page) }}",
-                        "{{ item.render(nav_item, path, 1) }}") == theme
+    assert site.replace("    {{ onegoal_nav_items(item.render, nav.items, page) }}\n", THEME_LOOP) == theme
     assert site != theme
 
 
@@ -49,7 +57,11 @@ def test_every_page_reads_as_with_the_themes_own_navigation(tmp_path: Path) -> N
 class Item:
     url: str | None = None
     children: list[Item] = field(default_factory=list)
-    active: bool = False
+    ancestors: list[Item] = field(default_factory=list)
+
+
+def page_in(section: Item | None, url: str) -> Item:
+    return Item(url, ancestors=[section] if section else [])
 
 
 class Renders:
@@ -61,23 +73,54 @@ class Renders:
         return Markup(f"<li>{path} #{self.count}</li>")
 
 
+def parts(drawer: Markup) -> list[str]:
+    """Each item's rendering, as the fake theme above writes it: its path and which render it was."""
+    return [part.strip().removeprefix("<li>") for part in str(drawer).split("</li>") if part.strip()]
+
+
 def test_a_closed_section_is_rendered_once_per_depth_and_an_open_one_on_every_page() -> None:
-    manual = Item(children=[Item("en/reader/"), Item("en/reader/hello/"), Item("en/reader/profile/")])
-    other = Item(children=[Item("en/guide/"), Item("en/guide/plan/")], active=True)
+    guide = Item(children=[Item("en/guide/"), Item("en/guide/plan/"), Item("en/guide/meet/")])
+    reader = Item(children=[Item("en/reader/"), Item("en/reader/hello/"), Item("en/reader/profile/")])
+    staff = Item(children=[Item("en/staff/hours/"), Item("en/staff/days/")])
+    items = [guide, reader, staff]
     nav, render = NavCache(), Renders()
-    first = nav(render, manual, "__nav_2", Item("en/guide/plan/"))
-    # From any step of another manual its addresses read "../../reader/...".
-    assert nav(render, manual, "__nav_2", Item("en/guide/meet/")) == first
-    assert nav(render, manual, "__nav_2", Item("en/staff/hours/")) == first
-    assert render.count == 1
+    first = parts(nav(render, items, page_in(guide, "en/guide/plan/")))
+    assert [part.split(" ")[0] for part in first] == ["__nav_1", "__nav_2", "__nav_3"]
+    # From any step of another manual its addresses read "../../reader/...": the same rendering.
+    assert parts(nav(render, items, page_in(guide, "en/guide/meet/")))[1] == first[1]
+    assert parts(nav(render, items, page_in(staff, "en/staff/hours/")))[1] == first[1]
+    # The section that holds the page is rendered for it.
+    again = parts(nav(render, items, page_in(guide, "en/guide/plan/")))
+    assert again[0] != first[0] and again[1:] == first[1:]
     # One folder deeper: "../../../reader/...".
-    assert nav(render, manual, "__nav_2", Item("en/corporate/staff/hours/")) != first
+    assert parts(nav(render, items, page_in(None, "en/corporate/staff/hours/")))[1] != first[1]
     # Another language's page shares less of the address: "../../../en/reader/...".
-    assert nav(render, manual, "__nav_2", Item("ar/guide/plan/")) != first
-    assert render.count == 3
-    nav(render, other, "__nav_1", Item("en/guide/plan/"))
-    nav(render, other, "__nav_1", Item("en/guide/meet/"))
-    assert render.count == 5  # open: it holds the page
+    assert parts(nav(render, items, page_in(None, "ar/guide/plan/")))[1] != first[1]
+
+
+class CountedNavCache(NavCache):
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed_looked_up = 0
+
+    def closed(self, render: Any, section: Any, path: str, here: tuple[str, ...]) -> Markup:
+        self.closed_looked_up += 1
+        return super().closed(render, section, path, here)
+
+
+def test_a_manual_s_next_page_costs_its_own_section_not_every_manual_s() -> None:
+    """However many manuals the drawer lists, a page of the same manual as the last one
+    renders its own section and its page links, and takes the closed ones as one run."""
+    manuals = [Item(children=[Item(f"en/m{n}/"), Item(f"en/m{n}/a/"), Item(f"en/m{n}/b/")]) for n in range(40)]
+    items = [Item("en/"), *manuals]
+    nav, render = CountedNavCache(), Renders()
+    first = parts(nav(render, items, page_in(manuals[7], "en/m7/a/")))
+    assert nav.closed_looked_up == 39
+    rendered, looked_up = render.count, nav.closed_looked_up
+    second = parts(nav(render, items, page_in(manuals[7], "en/m7/b/")))
+    assert (render.count, nav.closed_looked_up) == (rendered + 2, looked_up)  # the home page's link, the manual
+    assert len(second) == len(items) and second[2:8] == first[2:8] and second[9:] == first[9:]
+    assert second[8] != first[8]  # its own manual, open
 
 
 def test_a_page_above_a_section_or_inside_its_folder_gets_its_own_addresses() -> None:
@@ -85,9 +128,6 @@ def test_a_page_above_a_section_or_inside_its_folder_gets_its_own_addresses() ->
     from a page inside the section's folder they are "../hello/", not "../../reader/hello/"."""
     manual = Item(children=[Item("en/reader/"), Item("en/reader/hello/")])
     nav, render = NavCache(), Renders()
-    nav(render, manual, "__nav_2", Item("en/"))
-    nav(render, manual, "__nav_2", Item("en/"))
-    nav(render, manual, "__nav_2", Item(""))
-    nav(render, manual, "__nav_2", Item("en/reader/notes/"))
-    nav(render, manual, "__nav_2", Item("en/reader/more/"))
+    for url in ("en/", "en/", "", "en/reader/notes/", "en/reader/more/"):
+        nav(render, [manual], page_in(None, url))
     assert render.count == 5

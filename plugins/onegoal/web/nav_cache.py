@@ -12,11 +12,15 @@ of the section nor inside the folder that holds them all, the folder it shares w
 address is the one it shares with that common folder. So such a section is rendered once
 for each depth of page folder and length of shared folder, and reused; any other section as
 the theme renders it: open, above the page, or holding the page's folder.
+
+Which sections a page renders itself is looked up by the page's folder, and the closed ones
+between them are taken as one run from the last pages that read them alike: a page costs
+the same whatever the number of manuals beside its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +28,9 @@ from markupsafe import Markup
 
 RenderItem = Callable[[Any, str, int], Markup]
 Folder = tuple[str, ...]
+RUNS_KEPT = 16
+# What the theme's loop over the first level writes before and after each item.
+LOOP_BEFORE, LOOP_AFTER = "\n      \n      ", "\n    "
 
 
 @dataclass(frozen=True)
@@ -35,26 +42,49 @@ class Addresses:
 
 
 class NavCache:
-    """`onegoal_nav_item` in the theme's navigation: one per language build, so that nothing
+    """`onegoal_nav_items` in the theme's navigation: one per language build, so that nothing
     rendered for one language or one build reaches another."""
 
     def __init__(self) -> None:
         self.rendered: dict[tuple[int, str, int, int], Markup] = {}
         self.addresses: dict[int, Addresses] = {}
         self.sections: list[Any] = []  # kept alive, so that no other section takes its id
+        self.levels: dict[int, FirstLevel] = {}
+        # The closed sections of the last pages: a manual's pages are built one after the
+        # other and read the others' sections alike.
+        self.runs: dict[tuple[int, Folder, tuple[int, ...]], tuple[Markup, ...]] = {}
 
-    def __call__(self, render: RenderItem, nav_item: Any, path: str, page: Any) -> Markup:
-        if not getattr(nav_item, "children", None) or nav_item.active or page is None:
-            return render(nav_item, path, 1)
+    def __call__(self, render: RenderItem, items: Sequence[Any], page: Any) -> Markup:
+        """The first level of the drawer on `page`, as the theme's loop over `items` renders it."""
+        paths = [f"__nav_{number}" for number in range(1, len(items) + 1)]
+        if page is None:
+            return _as_loop(render(item, path, 1) for item, path in zip(items, paths))
         here = folder_of(page.url)
-        addresses = self.addresses_of(nav_item)
-        shared = shared_length(here, addresses.common)
-        if here in addresses.above or shared == len(addresses.common):
-            return render(nav_item, path, 1)
-        key = (id(nav_item), path, len(here), shared)
+        level = self.first_level(items)
+        opened = level.opened(here, page)
+        key = (len(here), here[:level.reach(here)], opened)
+        if key not in self.runs:
+            if len(self.runs) >= RUNS_KEPT:
+                del self.runs[next(iter(self.runs))]
+            self.runs[key] = tuple(self.closed(render, items[index], paths[index], here)
+                                   for index in range(len(items)) if index not in opened)
+        closed = iter(self.runs[key])
+        return _as_loop(render(item, paths[index], 1) if index in opened else next(closed)
+                        for index, item in enumerate(items))
+
+    def closed(self, render: RenderItem, section: Any, path: str, here: Folder) -> Markup:
+        """A section that neither holds the page nor lies under its folder: rendered once for
+        each depth of page folder and length of folder it shares with the section's."""
+        key = (id(section), path, len(here), shared_length(here, self.addresses_of(section).common))
         if key not in self.rendered:
-            self.rendered[key] = render(nav_item, path, 1)
+            self.rendered[key] = render(section, path, 1)
         return self.rendered[key]
+
+    def first_level(self, items: Sequence[Any]) -> FirstLevel:
+        if id(items) not in self.levels:
+            self.levels[id(items)] = FirstLevel(items, [self.addresses_of(item) if getattr(item, "children", None)
+                                                        else None for item in items])
+        return self.levels[id(items)]
 
     def addresses_of(self, section: Any) -> Addresses:
         if id(section) not in self.addresses:
@@ -66,6 +96,52 @@ class NavCache:
                 common = common[:shared_length(common, folder)]
             self.addresses[id(section)] = Addresses(above, common)
         return self.addresses[id(section)]
+
+
+class FirstLevel:
+    """Which items of the drawer's first level a page renders itself, looked up by its folder
+    instead of asked of every item on every page: the number of manuals times the number of
+    pages would grow with the square of the library."""
+
+    def __init__(self, items: Sequence[Any], addresses: Sequence[Addresses | None]) -> None:
+        self.items = items  # kept alive, so that no other list takes its id
+        self.position = {id(item): index for index, item in enumerate(items)}
+        self.pages = frozenset(index for index, found in enumerate(addresses) if found is None)
+        self.above: dict[Folder, set[int]] = {}
+        self.inside: dict[Folder, set[int]] = {}
+        for index, found in enumerate(addresses):
+            if found is not None:
+                for folder in found.above:
+                    self.above.setdefault(folder, set()).add(index)
+                self.inside.setdefault(found.common, set()).add(index)
+        self.prefixes = frozenset(folder[:end] for folder in self.inside for end in range(len(folder) + 1))
+
+    def opened(self, here: Folder, page: Any) -> tuple[int, ...]:
+        """The items rendered for this page alone: pages (one may be this one), the section
+        that holds the page, those whose addresses lie under its folder, and those whose
+        folder holds it."""
+        found = set(self.pages) | self.above.get(here, set())
+        for end in range(len(here) + 1):
+            found |= self.inside.get(here[:end], set())
+        ancestors = page.ancestors
+        if ancestors and id(ancestors[-1]) in self.position:
+            found.add(self.position[id(ancestors[-1])])
+        return tuple(sorted(found))
+
+    def reach(self, here: Folder) -> int:
+        """How much of the page's folder the closed sections' addresses depend on: its longest
+        beginning that begins some section's folder. Beyond it, the page's folder shares
+        nothing more with any of them."""
+        end = 0
+        while end < len(here) and here[:end + 1] in self.prefixes:
+            end += 1
+        return end
+
+
+def _as_loop(rendered: Iterable[str]) -> Markup:
+    """The items as the theme's loop writes them (partials/nav.html), its whitespace
+    included: a page reads byte for byte as with the theme's own navigation."""
+    return Markup("".join(f"{LOOP_BEFORE}{item}{LOOP_AFTER}" for item in rendered))
 
 
 def urls(section: Any) -> Iterator[str]:

@@ -91,7 +91,7 @@ def set_up_env(env: Environment, config: MkDocsConfig, files: Files) -> Environm
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["og_footer"] = footer_content
     env.bytecode_cache = _TEMPLATES
-    env.globals["onegoal_nav_item"] = NavCache()  # one per language build: its pages' navigation
+    env.globals["onegoal_nav_items"] = NavCache()  # one per language build: its pages' navigation
     if len(files):  # not the early look at the templates, before there are files
         env.globals["onegoal_theme_bundle"] = theme_or_fail(lambda: theme_bundle(list(files.src_uris)))
     return env
