@@ -4,9 +4,9 @@
     python benchmarks/profile_build.py --synthetic 8         8 synthetic manuals (build.py's)
     python benchmarks/profile_build.py --config path/mkdocs.yml
 
-The languages are built one after the other (language_processes: 1), so the profile holds
-every language's work. Prints the whole build's time under the profiler and the areas that
-cost most, with their share of the build: the theme's templates (Jinja), Markdown, the i18n
+The build works in one process (processes: 1), its languages one after the other, so the
+profile holds all its work. Prints the whole build's time under the profiler and the areas
+that cost most, with their share of the build: the theme's templates (Jinja), Markdown, the i18n
 plugin, MkDocs, the theme's plugins, each module of this project. An area is charged with the
 time of its own functions and of the standard library's functions it calls (paths,
 regular expressions, files, the HTML parser), shared among callers as the profile saw
@@ -84,9 +84,9 @@ def profile(config_file: Path, top: int) -> None:
     config = load_config(str(config_file))
     onegoal = config.plugins.get("onegoal")
     if onegoal is not None:
-        # The profiler sees this process only: the languages are built here, one after the
-        # other, not side by side in forked processes.
-        onegoal.config.language_processes = 1  # type: ignore[attr-defined]
+        # The profiler sees this process only: the pages are judged and the languages built
+        # here, one after the other, not side by side in forked processes.
+        onegoal.config.processes = 1  # type: ignore[attr-defined]
     profiler = cProfile.Profile()
     profiler.enable()
     build(config)

@@ -25,7 +25,7 @@ SIDE_BY_SIDE = "Languages built side by side in"
 
 def with_processes(config_file: Path, processes: int, site_url: str = "") -> Path:
     text = config_file.read_text(encoding="utf-8")
-    text = text.replace("  - onegoal:\n", f"  - onegoal:\n      language_processes: {processes}\n", 1)
+    text = text.replace("  - onegoal:\n", f"  - onegoal:\n      processes: {processes}\n", 1)
     if site_url:
         text = text.replace("site_url: !ENV ONEGOAL_SITE_URL\n", f"site_url: {site_url}\n")
     config_file.write_text(text, encoding="utf-8")

@@ -73,9 +73,10 @@ class OneGoalConfig(Config):
     chromium = c.Type(str, default="chromium")
     """The browser that prints the PDFs: a name on PATH or a path."""
 
-    language_processes = c.Type(int, default=0)
-    """How many processes build the languages after the first, side by side: 0 for one per
-    core, 1 for one after the other (as the i18n plugin builds them)."""
+    processes = c.Type(int, default=0)
+    """How many processes a build works in side by side (the markup check's pages, the
+    languages after the first): 0 for one per core, 1 for all in turn in the build's own
+    process (as the i18n plugin builds the languages)."""
 
     switched_off = c.ListOfItems(c.Type(str), default=[])
     """Features left out of the build, by name: edit_links, redirects, pdf (the others make

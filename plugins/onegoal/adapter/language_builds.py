@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import sys
 import traceback
 from dataclasses import dataclass
@@ -35,11 +34,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs_static_i18n.plugin import I18n
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from onegoal.content.side_by_side import can_fork
+
 log = get_plugin_logger(__name__)
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def shares(languages: list[str], processes: int) -> list[list[str]]:
@@ -121,8 +118,7 @@ class LanguageBuilds:
         self.sitemap: dict[str, list[SitemapFile]] = {}  # the forked processes' languages
 
     def worth_it(self) -> bool:
-        forks = "fork" in multiprocessing.get_all_start_methods()
-        return forks and len(self.shares) > 1 and not self.i18n.building
+        return can_fork() and len(self.shares) > 1 and not self.i18n.building
 
     def start(self) -> None:
         """While the first language is built (its files just listed, the site folder emptied):

@@ -33,8 +33,9 @@ from onegoal.adapter.features.redirects import Redirects
 from onegoal.adapter.features.review import ReviewPages
 from onegoal.adapter.features.search import SearchIndexes
 from onegoal.adapter.features.theme import Theme, ThemeFiles, set_up_env
-from onegoal.adapter.language_builds import LanguageBuilds, cores
+from onegoal.adapter.language_builds import LanguageBuilds
 from onegoal.adapter.state import BuildState
+from onegoal.content.side_by_side import cores
 
 PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
 T = TypeVar("T")
@@ -59,6 +60,10 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
         self.language_builds: LanguageBuilds | None = None
+
+    @property
+    def processes(self) -> int:
+        return self.config.processes or cores()
 
     @property
     def pdfs(self) -> bool:
@@ -103,7 +108,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         core or one language, or the site is previewed."""
         if self.build_depth > 1 or self.build.serving or "i18n" not in config.plugins:
             return
-        builds = LanguageBuilds(config, self.config.language_processes or cores())
+        builds = LanguageBuilds(config, self.processes)
         if builds.worth_it():
             self.language_builds = builds
             builds.start()

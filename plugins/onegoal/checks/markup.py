@@ -20,6 +20,7 @@ from onegoal.content.allowlist import Finding, judge_html
 from onegoal.content.model import Library
 from onegoal.content.problems import Problem
 from onegoal.content.rendering import MarkdownSetup
+from onegoal.content.side_by_side import mapped
 from onegoal.content.translation import Fallbacks
 
 # Up to this many lines, a finding is placed where the editor wrote it, also when another
@@ -30,18 +31,22 @@ MAX_LINES = 2000
 
 
 def check_markup(library: Library, docs_dir: Path, fallbacks: Fallbacks, setup: MarkdownSetup,
-                 languages: Sequence[str] | None = None) -> list[Problem]:
+                 languages: Sequence[str] | None = None, processes: int = 1) -> list[Problem]:
     """Every piece of live markup in the pages editors write (in `languages`, all by default),
-    by file and line."""
+    by file and line; the pages judged in up to `processes` processes side by side."""
     problems: dict[tuple[object, int, str], Problem] = {}
-    for doc in documents(library, docs_dir, fallbacks, languages):
+    docs = list(documents(library, docs_dir, fallbacks, languages))
+    judged = [doc for doc in docs if doc.body.count("\n") < MAX_LINES]
+    bodies = list(dict.fromkeys(doc.body for doc in judged))  # a text shown in several languages, once
+    found = dict(zip(bodies, mapped(lambda body: live_markup(body, setup), bodies, processes)))
+    for doc in docs:
         length = doc.body.count("\n") + 1
         if length > MAX_LINES:
             message = (f"the text is {length} lines long; a page readers can follow on a phone is far shorter "
                        f"(at most {MAX_LINES}). Split it into several steps or pages.")
             problems.setdefault((doc.path, doc.first_line, message), Problem(doc.path, doc.first_line, message))
             continue
-        for offset, message in live_markup(doc.body, setup):
+        for offset, message in found[doc.body]:
             line = doc.first_line + offset
             problems.setdefault((doc.path, line, message), Problem(doc.path, line, message))
     return list(problems.values())

@@ -38,6 +38,7 @@ class Reading:
     setup: MarkdownSetup
     languages: Sequence[str] | None  # the languages whose pages are checked (None: all)
     complete: bool  # whether every manual could be read
+    processes: int = 1  # how many processes may judge the pages side by side
 
 
 Check = Callable[[Reading], list[Problem]]
@@ -48,7 +49,8 @@ def docs_files(reading: Reading) -> list[Problem]:
 
 
 def markup(reading: Reading) -> list[Problem]:
-    return check_markup(reading.content.library, reading.docs_dir, reading.fallbacks, reading.setup, reading.languages)
+    return check_markup(reading.content.library, reading.docs_dir, reading.fallbacks, reading.setup, reading.languages,
+                        reading.processes)
 
 
 def links(reading: Reading) -> list[Problem]:
@@ -81,16 +83,18 @@ class UnsafeContent(ContentError):
 def load_content(manuals_dir: Path, docs_dir: Path, languages: Sequence[str], source: str, fallbacks: Fallbacks,
                  setup: MarkdownSetup, audiences: Sequence[str] = AUDIENCES, include: Sequence[str] = (),
                  skip_languages: Sequence[str] = (), pages_in: Sequence[str] | None = None,
-                 theme_dirs: Sequence[Path] = ()) -> Content:
+                 theme_dirs: Sequence[Path] = (), processes: int = 1) -> Content:
     """The library and glossary; raises ContentError naming every problem by file and line.
     Pages are checked as every language shows them, or only those `pages_in` names (a
-    preview of one language). A symbolic link stops the reading before any file is opened."""
+    preview of one language), in up to `processes` processes. A symbolic link stops the
+    reading before any file is opened."""
     found = symbolic_links([manuals_dir, docs_dir, *theme_dirs])
     if found:
         raise SymbolicLinks(found)
     library, problems = read_library(manuals_dir, languages, source, audiences, include, skip_languages)
     glossary = read_glossary(manuals_dir, languages, source, skip_languages, problems)
-    reading = Reading(Content(library, glossary), docs_dir, fallbacks, setup, pages_in, complete=not problems)
+    reading = Reading(Content(library, glossary), docs_dir, fallbacks, setup, pages_in, complete=not problems,
+                      processes=processes)
     unsafe = run(SAFETY, reading)
     problems += unsafe + run(tuple(check for check in CHECKS if check not in SAFETY), reading)
     if problems:

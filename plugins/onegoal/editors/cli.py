@@ -14,6 +14,7 @@ from onegoal.company.brand import read_brand
 from onegoal.company.corporate import CopyFailed, build_copy
 from onegoal.content.problems import ContentError, display_path
 from onegoal.content.safe_paths import inside
+from onegoal.content.side_by_side import cores
 from onegoal.content.source_history import SourceHistory
 from onegoal.content.translation import UNREVIEWED, UNREVIEWED_STATES, Fallbacks, Status
 from onegoal.editors import scaffold
@@ -29,7 +30,8 @@ def load(args: argparse.Namespace) -> Content | None:
     try:
         return load_content(settings.manuals_dir, settings.docs_dir, settings.languages, settings.source_language,
                             Fallbacks(settings.fallbacks, settings.source_language), settings.markdown,
-                            settings.audiences, theme_dirs=[settings.theme_dir] if settings.theme_dir else [])
+                            settings.audiences, theme_dirs=[settings.theme_dir] if settings.theme_dir else [],
+                            processes=cores())
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return None
