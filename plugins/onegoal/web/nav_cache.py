@@ -52,13 +52,12 @@ class NavCache:
         self.levels: dict[int, FirstLevel] = {}
         # The closed sections of the last pages: a manual's pages are built one after the
         # other and read the others' sections alike.
-        self.runs: dict[tuple[int, Folder, tuple[int, ...]], tuple[Markup, ...]] = {}
+        self.runs: dict[tuple[int, Folder, tuple[int, ...]], tuple[str, ...]] = {}
 
     def __call__(self, render: RenderItem, items: Sequence[Any], page: Any) -> Markup:
         """The first level of the drawer on `page`, as the theme's loop over `items` renders it."""
-        paths = [f"__nav_{number}" for number in range(1, len(items) + 1)]
         if page is None:
-            return _as_loop(render(item, path, 1) for item, path in zip(items, paths))
+            return _as_loop(render(item, _path(index), 1) for index, item in enumerate(items))
         here = folder_of(page.url)
         level = self.first_level(items)
         opened = level.opened(here, page)
@@ -66,11 +65,19 @@ class NavCache:
         if key not in self.runs:
             if len(self.runs) >= RUNS_KEPT:
                 del self.runs[next(iter(self.runs))]
-            self.runs[key] = tuple(self.closed(render, items[index], paths[index], here)
-                                   for index in range(len(items)) if index not in opened)
-        closed = iter(self.runs[key])
-        return _as_loop(render(item, paths[index], 1) if index in opened else next(closed)
-                        for index, item in enumerate(items))
+            self.runs[key] = self.closed_runs(render, items, opened, here)
+        gaps = self.runs[key]
+        parts = [gaps[0]]
+        for index, gap in zip(opened, gaps[1:]):
+            parts += [_as_loop([render(items[index], _path(index), 1)]), gap]
+        return Markup("".join(parts))
+
+    def closed_runs(self, render: RenderItem, items: Sequence[Any], opened: tuple[int, ...],
+                    here: Folder) -> tuple[str, ...]:
+        """The closed items before each opened one, and after the last, each run as one text."""
+        bounds = [-1, *opened, len(items)]
+        return tuple(_as_loop(self.closed(render, items[index], _path(index), here) for index in range(start + 1, end))
+                     for start, end in zip(bounds, bounds[1:]))
 
     def closed(self, render: RenderItem, section: Any, path: str, here: Folder) -> Markup:
         """A section that neither holds the page nor lies under its folder: rendered once for
@@ -136,6 +143,11 @@ class FirstLevel:
         while end < len(here) and here[:end + 1] in self.prefixes:
             end += 1
         return end
+
+
+def _path(index: int) -> str:
+    """The theme's name for the item at `index` of the first level (its loop's "__nav_" ~ loop.index)."""
+    return f"__nav_{index + 1}"
 
 
 def _as_loop(rendered: Iterable[str]) -> Markup:
