@@ -124,5 +124,4 @@ class BuildState:
     def corporate_apart(self) -> bool:
         """Whether the corporate manuals have a search index of their own: where the readers'
         manuals are beside them (not in a company's copy, which has only theirs)."""
-        manuals = self.library_or_fail().manuals
-        return any(manual.corporate for manual in manuals) and not all(manual.corporate for manual in manuals)
+        return self.library_or_fail().corporate_apart

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 AUDIENCES = ("agent", "candidate", "company")
@@ -140,6 +141,12 @@ class Library:
 
     def manual(self, manual_id: str) -> Manual:
         return next(manual for manual in self.manuals if manual.id == manual_id)
+
+    @cached_property
+    def corporate_apart(self) -> bool:
+        """Whether corporate manuals stand beside readers' manuals (not in a company's copy,
+        which has only theirs): asked on every page, so worked out once."""
+        return any(manual.corporate for manual in self.manuals) and not all(manual.corporate for manual in self.manuals)
 
     def find(self, name: str) -> Manual | None:
         """The manual an editor names by its id or its folder (corporate/coordinator)."""
