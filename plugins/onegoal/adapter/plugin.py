@@ -35,7 +35,6 @@ from onegoal.adapter.features.search import SearchIndexes
 from onegoal.adapter.features.theme import Theme, ThemeFiles, set_up_env
 from onegoal.adapter.language_builds import LanguageBuilds
 from onegoal.adapter.state import BuildState
-from onegoal.content.side_by_side import cores
 
 PREVIEW_ELSEWHERE = "onegoal/preview-elsewhere.html"
 T = TypeVar("T")
@@ -60,10 +59,6 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         # post_build; this counts how deep we are, to act once, after the last build.
         self.build_depth = 0
         self.language_builds: LanguageBuilds | None = None
-
-    @property
-    def processes(self) -> int:
-        return self.config.processes or cores()
 
     @property
     def pdfs(self) -> bool:
@@ -108,7 +103,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         core or one language, or the site is previewed."""
         if self.build_depth > 1 or self.build.serving or "i18n" not in config.plugins:
             return
-        builds = LanguageBuilds(config, self.processes)
+        builds = LanguageBuilds(config, self.build.processes)
         if builds.worth_it():
             self.language_builds = builds
             builds.start()

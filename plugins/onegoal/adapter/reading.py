@@ -18,7 +18,6 @@ from onegoal.content.model import Library
 from onegoal.content.pages import nav_tree, page_specs
 from onegoal.content.problems import ContentError
 from onegoal.content.rendering import MarkdownSetup
-from onegoal.content.side_by_side import cores
 from onegoal.content.translation import Fallbacks
 
 log = get_plugin_logger(__name__)
@@ -54,7 +53,7 @@ def read_content(build: BuildState, config: MkDocsConfig, languages: list[str], 
                                MarkdownSetup.of(config.markdown_extensions, config.mdx_configs),
                                build.config.audiences, build.config.include, build.config.skip_languages,
                                [source, preview] if preview in languages else None, theme_dirs(config),
-                               processes=1 if build.serving else build.config.processes or cores())
+                               processes=build.processes)
     except SymbolicLinks as error:  # never followed, not even by the preview
         raise PluginError(error.report()) from None
     except ContentError as error:

@@ -23,6 +23,7 @@ from onegoal.adapter.mkdocs_config import build_language
 from onegoal.content.glossary import Glossary
 from onegoal.content.model import Library
 from onegoal.content.pages import PageSpec
+from onegoal.content.side_by_side import cores
 from onegoal.content.translation import Fallbacks
 from onegoal.web.views import Views
 
@@ -121,7 +122,9 @@ class BuildState:
     def pdfs(self) -> bool:
         return self.config.pdf and not self.serving
 
-    def corporate_apart(self) -> bool:
-        """Whether the corporate manuals have a search index of their own: where the readers'
-        manuals are beside them (not in a company's copy, which has only theirs)."""
-        return self.library_or_fail().corporate_apart
+    @property
+    def processes(self) -> int:
+        """How many processes the build works in side by side: one while previewing (its
+        live-reload server runs threads, which a fork would copy half), else as mkdocs.yml
+        says, 0 meaning one per core."""
+        return 1 if self.serving else self.config.processes or cores()
