@@ -145,7 +145,8 @@ class Library:
     @cached_property
     def corporate_apart(self) -> bool:
         """Whether corporate manuals stand beside readers' manuals (not in a company's copy,
-        which has only theirs): asked on every page, so worked out once."""
+        which has only theirs), and so have a search index of their own: asked on every page,
+        so worked out once."""
         return any(manual.corporate for manual in self.manuals) and not all(manual.corporate for manual in self.manuals)
 
     def find(self, name: str) -> Manual | None:

@@ -35,7 +35,7 @@ class SearchIndexes(Feature):
         views, spec = self.build.views(config), self.build.spec(page)
         root = language_folder(views.language, views.library.source_language)
         context["onegoal_search_root"] = search_root(spec.manual.url_path if spec else "", root,
-                                                     self.build.corporate_apart()).as_posix()
+                                                     views.library.corporate_apart).as_posix()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Runs after the i18n plugin has gathered every language's entries: they are split
@@ -45,7 +45,7 @@ class SearchIndexes(Feature):
             return
         library = self.build.library_or_fail()
         split_index(Path(config.site_dir), shared_index(config, search), library.languages, library.source_language,
-                    self.build.config.editors_folder, self.borrowed_pages(library), self.build.corporate_apart())
+                    self.build.config.editors_folder, self.borrowed_pages(library), library.corporate_apart)
 
     def borrowed_pages(self, library: Library) -> dict[str, set[str]]:
         """Per language, the steps it shows in another language's words, by address."""
