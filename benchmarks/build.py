@@ -8,6 +8,8 @@
                                                     grows with the square of the pages: hours at 4x)
     python benchmarks/build.py --against ../other   also another checkout's plugin (its own
                                                     .venv, from its `make`): before and after
+    python benchmarks/build.py --scale 1,2 --drawer-manuals 1000   every manual in every page's
+                                                    drawer, however large the library
 
 Every mode builds the same Markdown twice in the same run: once through the plugin,
 once as plain pages (front matter turned into a heading) with no plugin, and prints
@@ -40,6 +42,7 @@ from onegoal.editors.settings import site_settings  # noqa: E402
 from onegoal.content.loader import load_library  # noqa: E402
 from onegoal.content.model import Library  # noqa: E402
 from onegoal.company.siteconfig import read_config, write_config  # noqa: E402
+from onegoal.adapter.config import OneGoalConfig  # noqa: E402
 
 
 def time_one_build(config_file: str) -> None:
@@ -78,7 +81,7 @@ def measure(configs: dict[str, tuple[Path, Path]], runs: int) -> dict[str, dict[
                    "forked_peak_mb": max(r["forked_peak_mb"] for r in found)} for name, found in results.items()}
 
 
-def site_config(languages: list[str]) -> dict:
+def site_config(languages: list[str], drawer_manuals: int | None = None) -> dict:
     config = read_config((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     i18n["languages"] = [lang for lang in i18n["languages"] if lang["locale"] in languages]
@@ -86,7 +89,16 @@ def site_config(languages: list[str]) -> dict:
     onegoal["fallbacks"] = {lang: chain for lang, chain in onegoal.get("fallbacks", {}).items()
                             if lang in languages and set(chain) <= set(languages)}
     onegoal["pdf"] = False  # the plain build prints no PDFs either; benchmarks/pdf.py measures them
+    if drawer_manuals is not None:
+        onegoal["drawer_manuals"] = drawer_manuals
     return config
+
+
+def drawer(config: dict, manuals: int) -> str:
+    """What the plugin's drawer lists on each page (plain Material's lists every manual)."""
+    onegoal = next(p["onegoal"] for p in config["plugins"] if isinstance(p, dict) and "onegoal" in p)
+    most = onegoal.get("drawer_manuals", dict(OneGoalConfig._schema)["drawer_manuals"].default)
+    return "every manual" if manuals <= most else f"a page's own manual (more than {most})"
 
 
 def write_project(folder: Path, config: dict, manuals: Path | None, overrides: str = "",
@@ -200,20 +212,22 @@ def peaks(build: dict[str, float]) -> str:
 
 
 def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
-            against: Path | None = None, plain: bool = True) -> dict[str, dict[str, float]]:
+            against: Path | None = None, plain: bool = True,
+            drawer_manuals: int | None = None) -> dict[str, dict[str, float]]:
     library = load_library(manuals_dir, languages, "sv")
     pages = sum(len(m.steps) + 1 for m in library.manuals) * len(languages)
+    config = site_config(languages, drawer_manuals)
     with tempfile.TemporaryDirectory() as tmp:
-        configs = {"plugin": (write_project(Path(tmp) / "plugin", site_config(languages), manuals_dir), REPO)}
+        configs = {"plugin": (write_project(Path(tmp) / "plugin", config, manuals_dir), REPO)}
         if plain:
             configs["plain"] = (plain_project(Path(tmp) / "plain", library, languages), REPO)
         if against is not None:
-            configs["against"] = (write_project(Path(tmp) / "against", site_config(languages), manuals_dir,
+            configs["against"] = (write_project(Path(tmp) / "against", site_config(languages, drawer_manuals), manuals_dir,
                                                 checkout=against), against)
         measured = measure(configs, runs)
     plugin = measured["plugin"]
     print(f"{label}: {len(library.manuals)} manuals, {pages} manual pages in {len(languages)} languages, "
-          f"median of {runs} builds")
+          f"median of {runs} builds; the plugin's drawer lists {drawer(config, len(library.manuals))}")
     print(f"  with onegoal plugin   : {figures(plugin)}")
     if not plain:
         print("  plain Material + i18n : not built at this size (--plain-at)", flush=True)
@@ -229,14 +243,15 @@ def compare(label: str, manuals_dir: Path, runs: int, languages: list[str],
 
 
 def compare_scales(scales: list[int], manuals: int, steps: int, runs: int, languages: list[str],
-                   plain_at: list[int] | None) -> None:
+                   plain_at: list[int] | None, drawer_manuals: int | None) -> None:
     """The synthetic library at each scale; each size's time against the first size's."""
     results = []
     for scale in scales:
         with tempfile.TemporaryDirectory() as tmp:
             folder = synthetic_manuals(Path(tmp) / "manuals", manuals * scale, steps, languages)
             plain = plain_at is None or scale in plain_at
-            results.append((scale, compare(f"synthetic library at {scale}x", folder, runs, languages, plain=plain)))
+            results.append((scale, compare(f"synthetic library at {scale}x", folder, runs, languages, plain=plain,
+                                           drawer_manuals=drawer_manuals)))
     first_scale, first = results[0]
     print(f"growth against {first_scale}x (time ratio / size ratio):")
     for scale, result in results:
@@ -260,6 +275,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another checkout of this project, built with its own .venv")
     parser.add_argument("--plain-at", help="with --scale: build plain Material only at these multiples, e.g. 1")
+    parser.add_argument("--drawer-manuals", type=int,
+                        help="the plugin's drawer_manuals (default: mkdocs.yml's); plain Material lists every manual")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     languages = site_settings(REPO / "mkdocs.yml").languages
@@ -268,9 +285,10 @@ def main() -> None:
     elif args.synthetic or args.scale:
         scales = [int(scale) for scale in (args.scale or "1").split(",")]
         plain_at = [int(scale) for scale in args.plain_at.split(",")] if args.plain_at else None
-        compare_scales(scales, args.manuals, args.steps, args.runs, languages, plain_at)
+        compare_scales(scales, args.manuals, args.steps, args.runs, languages, plain_at, args.drawer_manuals)
     else:
-        compare("shipped library", REPO / "manuals", args.runs, languages, args.against)
+        compare("shipped library", REPO / "manuals", args.runs, languages, args.against,
+                drawer_manuals=args.drawer_manuals)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ page reads exactly as with the theme's own navigation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from pathlib import Path
@@ -51,6 +52,53 @@ def test_every_page_reads_as_with_the_themes_own_navigation(tmp_path: Path) -> N
     # The drawer of a step lists the steps of the other manuals, closed.
     step = (built["cached"] / "en" / "guide" / "plan" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../reader/profile/"' in step
+
+
+def drawer_links(page: Path) -> list[str]:
+    """Where the drawer's items on a built page lead, in order (its table of contents left out)."""
+    text = page.read_text(encoding="utf-8")
+    drawer = text[text.index('class="md-nav md-nav--primary"'):text.index('class="md-sidebar md-sidebar--secondary"')]
+    drawer = re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>', "", drawer, flags=re.DOTALL)
+    return re.findall(r'<a href="([^"]*)" class="md-nav__link', drawer)
+
+
+def test_beyond_most_manuals_a_page_s_drawer_holds_its_own_manual_and_the_home_page_every_one(tmp_path: Path) -> None:
+    """A library of more manuals than drawer_manuals (here 1, the fixture has three): a step's
+    drawer lists its own manual's steps and the library's pages, not the other manuals; the
+    home page lists every manual in its text."""
+    config = fixture_project(tmp_path / "project")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - onegoal:\n", "  - onegoal:\n      drawer_manuals: -1\n", 1), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "option 'drawer_manuals': a number of 0 or more, not -1" in result.stderr
+    config.write_text(text.replace("  - onegoal:\n", "  - onegoal:\n      drawer_manuals: 1\n", 1), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    step = drawer_links(site / "en" / "guide" / "plan" / "index.html")
+    assert step[:3] == ["../../", "../", "../start/"] and "../meet/" in step
+    assert not [link for link in step if "reader/" in link or "staff/" in link]
+    assert "../../glossary/" in step
+    home = drawer_links(site / "en" / "index.html")
+    assert "glossary/" in home and not [link for link in home if "guide/" in link or "reader/" in link]
+    home_text = (site / "en" / "index.html").read_text(encoding="utf-8")
+    for manual in ("guide/", "reader/", "corporate/staff/"):
+        assert f'href="{manual}' in home_text
+
+
+def test_beyond_most_manuals_the_first_level_keeps_the_pages_and_the_page_s_own_section() -> None:
+    guide = Item(children=[Item("en/guide/"), Item("en/guide/plan/")])
+    reader = Item(children=[Item("en/reader/"), Item("en/reader/hello/")])
+    items = [Item("en/"), guide, reader, Item("en/about/")]
+    bounded, render = NavCache(most_manuals=1), Renders()
+    assert [part.split(" ")[0] for part in parts(bounded(render, items, page_in(reader, "en/reader/hello/")))] \
+        == ["__nav_1", "__nav_3", "__nav_4"]
+    assert [part.split(" ")[0] for part in parts(bounded(render, items, page_in(None, "en/")))] == ["__nav_1", "__nav_4"]
+    assert [part.split(" ")[0] for part in parts(bounded(render, items, None))] == ["__nav_1", "__nav_4"]
+    # Up to most_manuals, every manual as before.
+    every = NavCache(most_manuals=2)
+    assert len(parts(every(render, items, page_in(reader, "en/reader/hello/")))) == 4
 
 
 @dataclass(eq=False)

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from onegoal.content.model import AUDIENCES
+
+
+class Count(c.Type[int]):
+    """A whole number, 0 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 0:
+            raise ValidationError(f"a number of 0 or more, not {number}")
+        return number
 
 
 class OrganisationConfig(Config):
@@ -73,7 +86,13 @@ class OneGoalConfig(Config):
     chromium = c.Type(str, default="chromium")
     """The browser that prints the PDFs: a name on PATH or a path."""
 
-    processes = c.Type(int, default=0)
+    drawer_manuals = Count(default=12)
+    """The drawer of every page lists every manual while the library (a company's copy:
+    what it includes) has at most this many. Beyond it, a page's drawer lists its own manual
+    and the library's pages, and the home page every manual: a reader does not download the
+    whole library's list on every page, and the build does not grow with its square."""
+
+    processes = Count(default=0)
     """How many processes a build works in side by side (the markup check's pages, the
     languages after the first): 0 for one per core, 1 for all in turn in the build's own
     process (as the i18n plugin builds the languages)."""

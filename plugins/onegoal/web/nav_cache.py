@@ -16,6 +16,11 @@ the theme renders it: open, above the page, or holding the page's folder.
 Which sections a page renders itself is looked up by the page's folder, and the closed ones
 between them are taken as one run from the last pages that read them alike: a page costs
 the same whatever the number of manuals beside its own.
+
+In a library of more manuals than `most_manuals`, a page's drawer holds its own manual and
+the library's pages (its home lists every manual): otherwise every page would name every
+manual, and the site's bytes (and the build, which reads them) would still grow with the
+square of the library, as would what a reader downloads on every page.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ class NavCache:
     """`onegoal_nav_items` in the theme's navigation: one per language build, so that nothing
     rendered for one language or one build reaches another."""
 
-    def __init__(self) -> None:
+    def __init__(self, most_manuals: int | None = None) -> None:
+        self.most_manuals = most_manuals  # None: every manual on every page
         self.rendered: dict[tuple[int, str, int, int], Markup] = {}
         self.addresses: dict[int, Addresses] = {}
         self.sections: list[Any] = []  # kept alive, so that no other section takes its id
@@ -56,10 +62,12 @@ class NavCache:
 
     def __call__(self, render: RenderItem, items: Sequence[Any], page: Any) -> Markup:
         """The first level of the drawer on `page`, as the theme's loop over `items` renders it."""
+        level = self.first_level(items)
+        if self.most_manuals is not None and level.sections > self.most_manuals:
+            return _as_loop(render(items[index], _path(index), 1) for index in sorted(level.pages | level.own(page)))
         if page is None:
             return _as_loop(render(item, _path(index), 1) for index, item in enumerate(items))
         here = folder_of(page.url)
-        level = self.first_level(items)
         opened = level.opened(here, page)
         key = (len(here), here[:level.reach(here)], opened)
         if key not in self.runs:
@@ -114,6 +122,7 @@ class FirstLevel:
         self.items = items  # kept alive, so that no other list takes its id
         self.position = {id(item): index for index, item in enumerate(items)}
         self.pages = frozenset(index for index, found in enumerate(addresses) if found is None)
+        self.sections = len(items) - len(self.pages)  # the manuals
         self.above: dict[Folder, set[int]] = {}
         self.inside: dict[Folder, set[int]] = {}
         for index, found in enumerate(addresses):
@@ -130,10 +139,12 @@ class FirstLevel:
         found = set(self.pages) | self.above.get(here, set())
         for end in range(len(here) + 1):
             found |= self.inside.get(here[:end], set())
-        ancestors = page.ancestors
-        if ancestors and id(ancestors[-1]) in self.position:
-            found.add(self.position[id(ancestors[-1])])
-        return tuple(sorted(found))
+        return tuple(sorted(found | self.own(page)))
+
+    def own(self, page: Any) -> set[int]:
+        """The section of the first level that holds the page, if one does."""
+        ancestors = page.ancestors if page is not None else []
+        return {self.position[id(ancestors[-1])]} if ancestors and id(ancestors[-1]) in self.position else set()
 
     def reach(self, here: Folder) -> int:
         """How much of the page's folder the closed sections' addresses depend on: its longest

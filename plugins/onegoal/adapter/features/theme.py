@@ -91,7 +91,6 @@ def set_up_env(env: Environment, config: MkDocsConfig, files: Files) -> Environm
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["og_footer"] = footer_content
     env.bytecode_cache = _TEMPLATES
-    env.globals["onegoal_nav_items"] = NavCache()  # one per language build: its pages' navigation
     if len(files):  # not the early look at the templates, before there are files
         env.globals["onegoal_theme_bundle"] = theme_or_fail(lambda: theme_bundle(list(files.src_uris)))
     return env
@@ -118,6 +117,8 @@ class Theme(Feature):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
         self.build.env = set_up_env(env, config, files)
+        # One per language build: its pages' navigation.
+        env.globals["onegoal_nav_items"] = NavCache(self.build.config.drawer_manuals)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return theme_or_fail(lambda: scripted(output))
