@@ -16,6 +16,7 @@ from conftest import PHONE, QuietServer, _QuietHandler, fixture_project, mkdocs_
 from library_factory import WORDS
 from playwright.sync_api import Browser, Error, expect
 from test_build import load
+from ui_strings import plugin_strings
 
 from onegoal.content.translation import direction
 
@@ -228,6 +229,28 @@ def test_the_home_and_about_pages_open_offline_after_visiting_a_step(browser: Br
         page.goto(url)
         expect(page.locator("h1")).to_contain_text(title)  # and its permalink
         assert page.locator("html").get_attribute("lang") == "en"
+    context.close()
+
+
+def test_progress_imports_offline_on_an_overview_opened_before(browser: Browser, server: Server,
+                                                                tmp_path: Path) -> None:
+    """The file of the library's checklists an import is read against is kept with the
+    overview: a reader without a network can still bring her ticks over."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server.url}/en/reader/")
+    checklists = page.locator(".og-tools").get_attribute("data-og-checklists")
+    wait_until(page, KEPT, manual_urls(server.url, "en/") + [f"{server.url}/en/reader/{checklists}"])
+    server.stop()
+    page.goto(f"{server.url}/en/reader/")
+    step = load().manual("reader").steps[0]
+    progress = tmp_path / "onegoal-progress.json"
+    progress.write_text(json.dumps({"version": 1, "ticks": {"reader": {step.slug: {step.source.checklist[0].id: 1}}}}),
+                        encoding="utf-8")
+    page.locator("[data-og-action='import']").set_input_files(str(progress))
+    expect(page.locator(".og-tools__status")).to_have_text(plugin_strings("en")["progress.imported"])
+    page.goto(f"{server.url}/en/reader/{step.slug}/")
+    expect(page.locator(".og-checklist__box").first).to_be_checked()
     context.close()
 
 

@@ -137,6 +137,25 @@ def test_overview_lists_steps(site: Path, library: Library, language: str, manua
         assert resolve(path, row.find("a").attrs["href"]) == page_path(site, language, manual.url_path, step.slug)
 
 
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_pages_that_import_progress_name_one_file_of_the_library_s_checklists(site: Path, library: Library,
+                                                                             language: str) -> None:
+    """The home page and every overview name the same file, kept offline with them, which
+    lists every manual's steps and checklist ids: a page does not carry the whole library."""
+    named = set()
+    for path in [page_path(site, language), *(page_path(site, language, m.url_path) for m in library.manuals)]:
+        root = parse(path)
+        href = root.find("section", "og-tools").attrs["data-og-checklists"]
+        assert not href.startswith("{")
+        kept = json.loads(root.find("script", id="og-offline").text)["files"]
+        assert href.split("/")[-1] in [file.split("/")[-1] for file in kept]
+        named.add(resolve(path, href))
+    assert len(named) == 1
+    checklists = json.loads(named.pop().read_text(encoding="utf-8"))
+    assert checklists == {manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
+                          for manual in library.manuals}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_navigation_lists_steps_in_order(site: Path, library: Library, language: str) -> None:
     root = parse(page_path(site, language, "reader", "profile"))

@@ -416,11 +416,17 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  /* {"<manual>": {"<step>": [ids]}}: the ticks this library has, from the tools' element. */
+  /* {"<manual>": {"<step>": [ids]}}: the ticks this library has, from the file the tools'
+     element names (the service worker keeps it with the page); null if it cannot be read. */
   function checklists(input) {
     var tools = input.closest("[data-og-checklists]");
-    var known = tools ? parse(tools.getAttribute("data-og-checklists")) : null;
-    return isObject(known) ? known : null;
+    if (!tools || !window.fetch) return Promise.resolve(null);
+    return fetch(tools.getAttribute("data-og-checklists"), { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.text() : "";
+    }).then(function (text) {
+      var known = parse(text);
+      return isObject(known) ? known : null;
+    }, function () { return null; });
   }
 
   function isKnown(known, path) {
@@ -434,36 +440,40 @@
      moved), and success is said only once they have been read back from storage. */
   function onImport(input) {
     var file = input.files && input.files[0];
-    var known = checklists(input);
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
       input.value = "";
       setStatus("progress.import_too_large");
       return;
     }
+    var known = checklists(input);
     var reader = new FileReader();
     reader.onerror = function () { setStatus("progress.import_failed"); };
     reader.onload = function () {
       var incoming = clean(parse(String(reader.result)));
-      if (!incoming || !known) {
-        setStatus("progress.import_failed");
-        return;
-      }
-      var wanted = paths(migrate(incoming)).filter(function (path) { return isKnown(known, path); });
-      if (!wanted.length) {
-        setStatus("progress.import_empty");
-        return;
-      }
-      var here = current();
-      change(wanted.filter(function (path) {
-        return !isTicked(here, path[0], path[1], path[2]);
-      }).map(function (path) { return { path: path, on: true }; }));
-      var back = stored().data;
-      var kept = wanted.every(function (path) { return isTicked(back, path[0], path[1], path[2]); });
-      setStatus(kept ? "progress.imported" : "progress.import_unsaved");
+      known.then(function (found) { take(incoming, found); });
     };
     reader.readAsText(file);
     input.value = "";
+  }
+
+  function take(incoming, known) {
+    if (!incoming || !known) {
+      setStatus("progress.import_failed");
+      return;
+    }
+    var wanted = paths(migrate(incoming)).filter(function (path) { return isKnown(known, path); });
+    if (!wanted.length) {
+      setStatus("progress.import_empty");
+      return;
+    }
+    var here = current();
+    change(wanted.filter(function (path) {
+      return !isTicked(here, path[0], path[1], path[2]);
+    }).map(function (path) { return { path: path, on: true }; }));
+    var back = stored().data;
+    var kept = wanted.every(function (path) { return isTicked(back, path[0], path[1], path[2]); });
+    setStatus(kept ? "progress.imported" : "progress.import_unsaved");
   }
 
   function onClick(event) {

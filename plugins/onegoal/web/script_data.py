@@ -3,9 +3,19 @@ ticks under old names go, and what a shared link is made of."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 
 from onegoal.content.model import Library, Manual, Step
+
+CHECKLISTS_FOLDER = "assets/onegoal"
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    path: str  # from the site's root
+    text: str
 
 
 def checklist_ids(*steps: Step) -> str:
@@ -33,6 +43,16 @@ def library_checklists(library: Library) -> str:
     progress file may bring in. Anything else in a file is not stored."""
     return json.dumps({manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
                        for manual in library.manuals}, separators=(",", ":"))
+
+
+def checklists_file(library: Library) -> SiteFile:
+    """library_checklists as one file of the site, which the pages that import progress name:
+    in each of them, every manual's checklists would make a manual's overview grow with the
+    library. Named by its content, so that a reader's browser and the service worker never
+    hold an older build's under the name a new build gives."""
+    text = library_checklists(library)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return SiteFile(f"{CHECKLISTS_FOLDER}/checklists.{digest}.json", text)
 
 
 def library_moves(library: Library) -> str:

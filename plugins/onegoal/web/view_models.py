@@ -111,7 +111,8 @@ class OverviewView:
     steps: tuple[StepRow, ...]
     changelog: tuple[ChangeRow, ...]
     proposal: bool
-    # What a progress file may bring in (library_checklists) and where old names go.
+    # Where the site keeps what a progress file may bring in (checklists_file), and where old
+    # names go.
     checklists: str
     moves: str
     share: str = "{}"
@@ -137,7 +138,7 @@ class AudienceGroup:
 @dataclass(frozen=True)
 class HomeView:
     groups: tuple[AudienceGroup, ...]
-    checklists: str
+    checklists: str  # as the overview's
     moves: str
 
 

@@ -14,7 +14,7 @@ from onegoal.content.model import Library, Manual, Pairing, Step
 from onegoal.content.pages import OVERVIEW_NAME, PRINT_NAME, from_language_folder, src_uri
 from onegoal.content.translation import Fallbacks, Shown, direction, status
 from onegoal.paper.printing import demoted, scoped
-from onegoal.web.script_data import checklist_ids, library_checklists, library_moves, share_layout
+from onegoal.web.script_data import SiteFile, checklist_ids, checklists_file, library_moves, share_layout
 from onegoal.web.view_models import (AudienceGroup, ChangeRow, HomeView, ItemView, Link, ManualCard, ManualStatus,
                                      Organisation, OverviewView, PairLink, PrintedStep, PrintView, StepRow, StepStatus,
                                      StepView, TermView, TextLanguage, TranslationsView, UrlOf)
@@ -95,8 +95,8 @@ class Views:
         )
 
     @cached_property
-    def checklists(self) -> str:
-        return library_checklists(self.library)
+    def checklists(self) -> SiteFile:
+        return checklists_file(self.library)
 
     @cached_property
     def moves(self) -> str:
@@ -147,7 +147,7 @@ class Views:
                             self.pick(manual.description), manual.version,
                             sum(step.duration for step in manual.steps), rows, changes,
                             proposal=manual.proposal or any(step.proposal for step in manual.steps),
-                            checklists=self.checklists, moves=self.moves,
+                            checklists=self.checklists.path, moves=self.moves,
                             share=share_layout(manual), audience=manual.audience)
 
     def term_view(self, glossary: Glossary, term: Term, pages: Sequence[tuple[str, str]] = ()) -> TermView:
@@ -205,7 +205,7 @@ class Views:
             )
             if cards:
                 groups.append(AudienceGroup(audience, cards))
-        return HomeView(tuple(groups), self.checklists, self.moves)
+        return HomeView(tuple(groups), self.checklists.path, self.moves)
 
     def manual_pages(self, manual: Manual) -> list[str]:
         """Every page of a manual in this language: what offline reading keeps."""

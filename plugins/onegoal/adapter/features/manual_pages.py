@@ -4,6 +4,7 @@ and the home and translations pages that list them."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -68,3 +69,10 @@ class ManualPages(Feature):
             context["onegoal_step"] = views.step(spec.manual, spec.step)
         else:
             context["onegoal_overview"] = views.overview(spec.manual)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The library's checklists, which the overview and home pages of every language name."""
+        checklists = self.build.views(config).checklists
+        target = Path(config.site_dir) / checklists.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(checklists.text, encoding="utf-8")
