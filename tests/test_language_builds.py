@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from conftest import fixture_project, mkdocs_build
 from onegoal.adapter.features.manual_pages import ManualPages
-from onegoal.adapter.language_builds import shares
+from onegoal.adapter.language_builds import shares, shares_besides
 from onegoal.adapter.mkdocs_config import build_language
 
 SIDE_BY_SIDE = "Languages built side by side in"
@@ -48,6 +48,15 @@ def test_shares_keep_the_order_and_give_this_process_the_last_and_smallest() -> 
     assert shares(["en", "ar"], 8) == [["en"], ["ar"]]
 
 
+def test_the_first_language_counts_in_this_process_s_share() -> None:
+    """It is built before the share, and the theme's templates with it: the forked processes
+    get the longer shares."""
+    languages = ["en", "ar", "fa-AF", "so", "ti", "uk"]
+    assert shares_besides("sv", languages, 2) == [["en", "ar", "fa-AF", "so"], ["ti", "uk"]]
+    assert shares_besides("sv", languages, 3) == [["en", "ar", "fa-AF"], ["so", "ti"], ["uk"]]
+    assert shares_besides("sv", ["en"], 2) == [["en"], []]
+
+
 def test_side_by_side_builds_the_site_one_after_the_other_builds(tmp_path: Path) -> None:
     """As published, with the site's address: the sitemap lists every language's pages."""
     address = "https://example.org/onegoal/"
@@ -56,7 +65,7 @@ def test_side_by_side_builds_the_site_one_after_the_other_builds(tmp_path: Path)
     assert in_turn.returncode == 0, in_turn.stderr
     assert side_by_side.returncode == 0, side_by_side.stderr
     assert SIDE_BY_SIDE not in in_turn.stderr
-    assert f"{SIDE_BY_SIDE} 3 processes: en, ar; fa-AF, so; sv, ti, uk" in side_by_side.stderr
+    assert f"{SIDE_BY_SIDE} 3 processes: en, ar, fa-AF; so, ti; sv, uk" in side_by_side.stderr
     expected, built = site_files(tmp_path / "in-turn-site"), site_files(tmp_path / "side-site")
     assert sorted(built) == sorted(expected)
     assert [path for path in expected if built[path] != expected[path]] == []

@@ -21,7 +21,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs import utils
 from jinja2 import Environment
@@ -48,6 +48,15 @@ def shares(languages: list[str], processes: int) -> list[list[str]]:
         end = start + size + (1 if index < extra else 0)
         cut.append(languages[start:end])
         start = end
+    return cut
+
+
+def shares_besides(first: str, languages: list[str], processes: int) -> list[list[str]]:
+    """The languages after the first, cut as `shares` would cut them all: the first, which this
+    process builds before its share (and with it the theme's templates), counts in its share,
+    the last. The forked processes, which start as the first begins, get the longer ones."""
+    cut = shares([*languages, first], processes)
+    cut[-1].remove(first)
     return cut
 
 
@@ -100,20 +109,24 @@ class _Keep(logging.Handler):
 class LanguageBuilds:
     """The i18n plugin's loop over the other languages, shared between processes."""
 
-    def __init__(self, config: MkDocsConfig, processes: int) -> None:
+    def __init__(self, config: MkDocsConfig, processes: int, own_built: Callable[[], None]) -> None:
+        """`own_built` is called once this process's languages are built, while the others are."""
         self.config = config
         self.i18n: I18n = config.plugins["i18n"]  # type: ignore[assignment]
         self.first = self.i18n.current_language
         self.languages = [language for language in self.i18n.build_languages if language != self.first]
         # This process builds the last share after the first language: the forked processes
-        # start as the first language's build begins, and each compiles the theme's templates
-        # anew in its first build, which this one has done by then.
-        self.shares = shares(self.languages, processes)
+        # start as the first language's build begins.
+        self.shares = shares_besides(self.first, self.languages, processes)
+        self.own_built = own_built
         self.dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
         self.filter = I18nLoggingFilter()
         self.filter.filtered_prefixes.update({"Documentation built in", "Building documentation to directory"})
         self.clean_directory = utils.clean_directory
         self.workers: list[tuple[Any, Connection]] = []
+        # While this process builds its share: a failure there is told to the plugin
+        # (on_build_error) before the others are gathered, which they must be first.
+        self.running = False
         self.entries = 0  # search entries once every language is built
         self.sitemap: dict[str, list[SitemapFile]] = {}  # the forked processes' languages
 
@@ -134,13 +147,18 @@ class LanguageBuilds:
         the i18n plugin's post_build then finds its loop done."""
         self.begin()
         self.i18n.extend_search_entries(self.config)  # the first language's, as the i18n plugin's loop begins
+        self.running = True
         try:
             self.build_in_turn(self.shares[-1])
+            self.own_built()
         finally:
             # The others are gathered even when this share failed: built in turn, their
             # languages come first, and so would their faults and warnings.
-            for share, (process, receiving) in zip(self.shares, self.workers):
-                self.gather(share, process, receiving)
+            try:
+                for share, (process, receiving) in zip(self.shares, self.workers):
+                    self.gather(share, process, receiving)
+            finally:
+                self.running = False
         self.workers = []
         self.entries = len(self.i18n.search_entries)
         shown = [*self.shares[:-1], [self.first, *self.shares[-1]]]

@@ -103,7 +103,7 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         core or one language, or the site is previewed."""
         if self.build_depth > 1 or self.build.serving or "i18n" not in config.plugins:
             return
-        builds = LanguageBuilds(config, self.build.processes)
+        builds = LanguageBuilds(config, self.build.processes, lambda: self.call("on_own_languages_built", config))
         if builds.worth_it():
             self.language_builds = builds
             builds.start()
@@ -117,13 +117,15 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.language_builds is not None:
             self.language_builds, builds = None, self.language_builds
             builds.finish(self.build.env_or_fail(), self.build.files_or_fail(), self.build.nav_or_fail())
+        else:  # every language built in this process
+            self.call("on_own_languages_built", config)
         self.call("on_post_build", config)
 
     on_post_build = CombinedEvent(_build_other_languages, _after_every_language)
 
     def on_build_error(self, error: Exception) -> None:
         self.build_depth = 0
-        if self.language_builds is not None:
+        if self.language_builds is not None and not self.language_builds.running:
             self.language_builds, builds = None, self.language_builds
             builds.undo()
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2
@@ -40,8 +41,27 @@ _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
 
 
-def cut_theme_styles(site_dir: Path) -> tuple[int, int]:
-    """Cut the built site's theme style sheet to its pages; returns its size before and after."""
+@dataclass(frozen=True)
+class ThemeSheet:
+    """The theme's style sheet, read before the site's copy of it is final."""
+
+    text: str
+    rules: tuple[Rule, ...]
+
+
+def is_theme_sheet(src_uri: str) -> bool:
+    folder, _, name = src_uri.rpartition("/")
+    return folder == SHEETS and bool(THEME_SHEET.match(name))
+
+
+def read_theme_sheet(path: Path) -> ThemeSheet:
+    text = path.read_text(encoding="utf-8")
+    return ThemeSheet(text, read_sheet(text))
+
+
+def cut_theme_styles(site_dir: Path, read: ThemeSheet | None = None) -> tuple[int, int]:
+    """Cut the built site's theme style sheet to its pages; returns its size before and after.
+    `read` is the sheet read earlier, used if the site's copy is the same."""
     folder = site_dir / SHEETS
     sheets = sorted(path for path in folder.glob("main.*.css") if THEME_SHEET.match(path.name))
     if len(sheets) != 1:
@@ -56,7 +76,8 @@ def cut_theme_styles(site_dir: Path) -> tuple[int, int]:
     # The site's own style sheets use the theme's custom properties too.
     own = "".join(path.read_text(encoding="utf-8") for path in site_dir.glob("assets/**/*.css")
                   if path != sheets[0] and not CUT_SHEET.match(path.name))
-    cut = cut_sheet(full, lambda name: name in classes or bool(SCRIPT_CLASSES.match(name)), ids.__contains__, own)
+    rules = read.rules if read is not None and read.text == full else read_sheet(full)
+    cut = cut_sheet(rules, lambda name: name in classes or bool(SCRIPT_CLASSES.match(name)), ids.__contains__, own)
     digest = hashlib.sha256(cut.encode("utf-8")).hexdigest()[:8]
     target = sheets[0].with_name(f"{sheets[0].name.removesuffix('.min.css')}.{digest}.min.css")
     target.write_text(cut, encoding="utf-8")
@@ -87,51 +108,112 @@ def attribute_values(page: bytes, name: bytes) -> set[bytes]:
             if before[-1:].isspace() and b'"' in piece}
 
 
-def cut_sheet(css: str, has_class, has_id, other_css: str = "") -> str:  # type: ignore[no-untyped-def]
-    """The rules of `css` whose selectors can match, as CSS, without the custom properties
+@dataclass(frozen=True)
+class Selector:
+    text: str
+    classes: tuple[str, ...]  # every class and id it requires of a page
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Declaration:
+    name: str | None  # None: not a declaration, kept as it is
+    text: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of the sheet, read once: the cut decides on its selectors and custom
+    properties as often as it takes, without reading its CSS again."""
+
+    selectors: tuple[Selector, ...] = ()  # a style rule's, with its declarations
+    declarations: tuple[Declaration, ...] = ()
+    head: str = ""  # a block of rules (@media, @supports, ...), with its rules
+    rules: tuple[Rule, ...] = ()
+    text: str = ""  # any other at-rule, kept as it is
+
+
+def cut_sheet(sheet: tuple[Rule, ...], has_class: Callable[[str], bool], has_id: Callable[[str], bool],
+              other_css: str = "") -> str:
+    """The rules of `sheet` whose selectors can match, as CSS, without the custom properties
     (the theme's icons, mostly) that neither they nor `other_css` use."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    rules = _matching(sheet, has_class, has_id)
     used: set[str] | None = None
     while True:
-        cut = "".join(_kept(rules, has_class, has_id, used))
+        cut = "".join(_kept(rules, used))
         now_used = set(_VARIABLE.findall(cut + other_css))
         if now_used == used:
             return cut
         used = now_used
 
 
-def _kept(rules: list, has_class, has_id, used: set[str] | None) -> Iterable[str]:  # type: ignore[no-untyped-def,type-arg]
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            selectors = [text for text in _selectors(tinycss2.serialize(rule.prelude))
-                         if _can_match(text, has_class, has_id)]
-            content = _declarations(rule.content, used)
-            if selectors and content:
-                yield f"{','.join(selectors)}{{{content}}}"
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "container", "layer") \
-                and rule.content is not None:
-            inner = "".join(_kept(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                                  has_class, has_id, used))
-            if inner:
-                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
-        elif rule.type == "at-rule":
-            yield tinycss2.serialize([rule])
-        elif rule.type == "error":
-            raise ThemeChanged(f"the theme's style sheet cannot be read ({rule.message}): check theme_styles.py.")
+def read_sheet(css: str) -> tuple[Rule, ...]:
+    return _read(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
 
-def _declarations(content: list, used: set[str] | None) -> str:  # type: ignore[type-arg]
-    """A rule's declarations, less the custom properties nothing uses (all, while `used` is None)."""
-    if used is None:
-        return tinycss2.serialize(content)
-    kept = []
+def _read(nodes: list) -> tuple[Rule, ...]:  # type: ignore[type-arg]
+    rules = []
+    for node in nodes:
+        if node.type == "qualified-rule":
+            rules.append(Rule(selectors=tuple(_selector(text) for text in _selectors(tinycss2.serialize(node.prelude))),
+                              declarations=_declarations(node.content)))
+        elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports", "container", "layer") \
+                and node.content is not None:
+            inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+            rules.append(Rule(head=f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}", rules=_read(inner)))
+        elif node.type == "at-rule":
+            rules.append(Rule(text=tinycss2.serialize([node])))
+        elif node.type == "error":
+            raise ThemeChanged(f"the theme's style sheet cannot be read ({node.message}): check theme_styles.py.")
+    return tuple(rules)
+
+
+def _declarations(content: list) -> tuple[Declaration, ...]:  # type: ignore[type-arg]
+    found = []
     for declaration in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
         if declaration.type != "declaration":
-            kept.append(tinycss2.serialize([declaration]))
-        elif not declaration.name.startswith("--") or declaration.name in used:
+            found.append(Declaration(None, tinycss2.serialize([declaration])))
+        else:
             important = "!important" if declaration.important else ""
-            kept.append(f"{declaration.name}:{tinycss2.serialize(declaration.value).strip()}{important}")
-    return ";".join(kept)
+            found.append(Declaration(declaration.name,
+                                     f"{declaration.name}:{tinycss2.serialize(declaration.value).strip()}{important}"))
+    return tuple(found)
+
+
+def _matching(rules: tuple[Rule, ...], has_class: Callable[[str], bool],
+              has_id: Callable[[str], bool]) -> tuple[Rule, ...]:
+    """The rules with only the selectors that can match, those with none left out."""
+    kept = []
+    for rule in rules:
+        if rule.selectors:
+            selectors = tuple(selector for selector in rule.selectors if all(map(has_class, selector.classes))
+                              and all(map(has_id, selector.ids)))
+            if selectors:
+                kept.append(Rule(selectors=selectors, declarations=rule.declarations))
+        elif rule.head:
+            inner = _matching(rule.rules, has_class, has_id)
+            if inner:
+                kept.append(Rule(head=rule.head, rules=inner))
+        elif rule.text:
+            kept.append(rule)
+    return tuple(kept)
+
+
+def _kept(rules: tuple[Rule, ...], used: set[str] | None) -> Iterable[str]:
+    """The rules as CSS, less the custom properties nothing uses (all, while `used` is None)."""
+    for rule in rules:
+        if rule.selectors:
+            content = ";".join(declaration.text for declaration in rule.declarations
+                               if used is None or declaration.name is None or not declaration.name.startswith("--")
+                               or declaration.name in used)
+            if content:
+                yield f"{','.join(selector.text for selector in rule.selectors)}{{{content}}}"
+        elif rule.head:
+            inner = "".join(_kept(rule.rules, used))
+            if inner:
+                yield f"{rule.head}{{{inner}}}"
+        else:
+            yield rule.text
 
 
 def _selectors(prelude: str) -> list[str]:
@@ -147,14 +229,15 @@ def _selectors(prelude: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def _can_match(selector: str, has_class, has_id) -> bool:  # type: ignore[no-untyped-def]
-    plain = re.sub(r"\[[^\]]*\]", "", selector)  # attribute values may hold dots and hashes
+def _selector(text: str) -> Selector:
+    """A selector with the classes and ids a page must have for it to match."""
+    plain = re.sub(r"\[[^\]]*\]", "", text)  # attribute values may hold dots and hashes
     while True:
         simpler = _FUNCTIONAL.sub("", plain)
         if simpler == plain:
             break
         plain = simpler
-    return all(has_class(name) for name in _CLASS.findall(plain)) and all(has_id(name) for name in _ID.findall(plain))
+    return Selector(text, tuple(_CLASS.findall(plain)), tuple(_ID.findall(plain)))
 
 
 def relink(pages: Iterable[Path], old: str, new: str) -> None:

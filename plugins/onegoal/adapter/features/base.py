@@ -57,6 +57,11 @@ class Feature:
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return output
 
+    def on_own_languages_built(self, config: MkDocsConfig) -> None:
+        """The languages this process builds are built; those built side by side in forked
+        processes may still be under way, their files half written. What reads none of their
+        files is done here, while this process would otherwise wait for them."""
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         """After the last language's build."""
 

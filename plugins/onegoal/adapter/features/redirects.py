@@ -16,7 +16,8 @@ REDIRECT_TEMPLATE = "onegoal/redirect.html"
 class Redirects(Feature):
     name = "redirects"
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def on_own_languages_built(self, config: MkDocsConfig) -> None:
+        """Every language's old addresses: none is a page any language build writes."""
         template = config.theme.get_env().get_template(REDIRECT_TEMPLATE)
         for redirect in redirects(self.build.library_or_fail()):
             title = self.build.fallbacks.shown(redirect.step, redirect.language).text.title

@@ -23,7 +23,7 @@ from onegoal.adapter.features.base import Feature
 from onegoal.paper.printing import footer_content
 from onegoal.web.nav_cache import NavCache
 from onegoal.web.theme_assets import ThemeChanged, scripted, self_contained, theme_bundle
-from onegoal.web.theme_styles import cut_theme_styles
+from onegoal.web.theme_styles import ThemeSheet, cut_theme_styles, is_theme_sheet, read_theme_sheet
 
 log = get_plugin_logger(__name__)
 
@@ -136,8 +136,17 @@ class ThemeFiles(Feature):
     """After every page is written (redirects included): the theme's files patched, its style
     sheet cut to what the pages use."""
 
+    def new_build(self) -> None:
+        self.sheet: ThemeSheet | None = None
+
+    def on_own_languages_built(self, config: MkDocsConfig) -> None:
+        """The theme's style sheet read where the theme keeps it: every language build writes
+        the site's copy anew, and those built side by side may be writing it now."""
+        found = [file.abs_src_path for file in self.build.files_or_fail() if is_theme_sheet(file.src_uri)]
+        self.sheet = theme_or_fail(lambda: read_theme_sheet(Path(found[0]))) if len(found) == 1 and found[0] else None
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         theme_or_fail(lambda: self_contained(site))
-        before, after = theme_or_fail(lambda: cut_theme_styles(site))
+        before, after = theme_or_fail(lambda: cut_theme_styles(site, self.sheet))
         log.info(f"The theme's style sheet, cut to the site's pages: {before // 1024} KB -> {after // 1024} KB")
