@@ -33,6 +33,7 @@ from onegoal.adapter.features.redirects import Redirects
 from onegoal.adapter.features.review import ReviewPages
 from onegoal.adapter.features.search import SearchIndexes
 from onegoal.adapter.features.theme import Theme, ThemeFiles, set_up_env
+from onegoal.adapter.i18n_files import alternates_once
 from onegoal.adapter.language_builds import LanguageBuilds
 from onegoal.adapter.state import BuildState
 
@@ -73,6 +74,8 @@ class OneGoalPlugin(BasePlugin[OneGoalConfig]):
         if self.build_depth == 0:  # a build, not one of the i18n plugin's language builds in it
             self.build.new_build()
             self.call("new_build")
+            if "i18n" in config.plugins:
+                alternates_once(config.plugins["i18n"])
         self.call("on_config", config)
         if self.build.library is None:
             reading.read(self.build, config)
