@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from html import escape as html_escape
 from pathlib import Path
@@ -15,6 +16,7 @@ from ui_strings import fill, plugin_strings
 from onegoal.editors.settings import site_settings
 from onegoal.content.model import Library, Manual, Step
 from onegoal.content.translation import Fallbacks, direction
+from onegoal.web.script_data import checklists_file
 
 SETTINGS = site_settings(REPO / "mkdocs.yml")
 LANGUAGES = SETTINGS.languages
@@ -154,6 +156,13 @@ def test_pages_that_import_progress_name_one_file_of_the_library_s_checklists(si
     checklists = json.loads(named.pop().read_text(encoding="utf-8"))
     assert checklists == {manual.id: {step.slug: [item.id for item in step.source.checklist] for step in manual.steps}
                           for manual in library.manuals}
+
+
+def test_the_checklists_file_keeps_its_name_when_the_checklists_change(library: Library) -> None:
+    """A page of an older build, open in a tab or kept offline, still finds it after a new build."""
+    fewer = dataclasses.replace(library, manuals=library.manuals[:1])
+    assert checklists_file(fewer).text != checklists_file(library).text
+    assert checklists_file(fewer).path == checklists_file(library).path
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

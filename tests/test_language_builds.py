@@ -54,7 +54,9 @@ def test_the_first_language_counts_in_this_process_s_share() -> None:
     languages = ["en", "ar", "fa-AF", "so", "ti", "uk"]
     assert shares_besides("sv", languages, 2) == [["en", "ar", "fa-AF", "so"], ["ti", "uk"]]
     assert shares_besides("sv", languages, 3) == [["en", "ar", "fa-AF"], ["so", "ti"], ["uk"]]
-    assert shares_besides("sv", ["en"], 2) == [["en"], []]
+    # This process builds the last language last, whatever the number of cores.
+    assert shares_besides("sv", languages, 4) == [["en", "ar"], ["fa-AF", "so"], ["ti"], ["uk"]]
+    assert shares_besides("sv", ["en"], 2) == [["en"]]
 
 
 def test_side_by_side_builds_the_site_one_after_the_other_builds(tmp_path: Path) -> None:
@@ -76,11 +78,14 @@ def test_side_by_side_builds_the_site_one_after_the_other_builds(tmp_path: Path)
         assert side_by_side.stderr.count(f"Building '{language}' documentation") == 1, language
 
 
-@pytest.mark.parametrize("failing", ["ar", "uk"])
+@pytest.mark.parametrize(("failing", "processes"), [("ar", 2), ("uk", 2), ("ti", 3)])
 def test_a_language_that_fails_fails_the_build_with_every_process_s_log(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failing: str) -> None:
-    """Arabic is built in the forked process, Ukrainian in the build's own (two processes)."""
-    config_file = with_processes(fixture_project(tmp_path / "project"), 2)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failing: str,
+        processes: int) -> None:
+    """Arabic is built in the forked process, Ukrainian in the build's own (two processes);
+    Tigrinya in the second of two forked processes (three), which stops neither the first
+    nor its log."""
+    config_file = with_processes(fixture_project(tmp_path / "project"), processes)
     fault = f"manuals/guide/start.{failing}.md:1: a fault found while building {failing}"
     shown = ManualPages.on_page_context
 
@@ -94,11 +99,12 @@ def test_a_language_that_fails_fails_the_build_with_every_process_s_log(
     clean_directory = utils.clean_directory
     config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
 
-    with pytest.raises(Abort):
+    with pytest.raises(Abort) as stopped:
         build(config)
 
+    assert "exit code" not in str(stopped.value)  # no process stopped by another
     told = [record for record in caplog.records if record.getMessage() == fault]
-    assert len(told) == 1 and (told[0].process != os.getpid()) == (failing == "ar")
+    assert len(told) == 1 and (told[0].process != os.getpid()) == (failing != "uk")
     # The forked process's log is told whichever process failed.
     forked = [record.getMessage() for record in caplog.records if record.process != os.getpid()]
     assert any("Building 'ar' documentation" in message for message in forked)

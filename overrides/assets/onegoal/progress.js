@@ -421,7 +421,8 @@
   function checklists(input) {
     var tools = input.closest("[data-og-checklists]");
     if (!tools || !window.fetch) return Promise.resolve(null);
-    return fetch(tools.getAttribute("data-og-checklists"), { credentials: "same-origin" }).then(function (response) {
+    var asked = { credentials: "same-origin", cache: "no-cache" };  /* this build's, when there is a network */
+    return fetch(tools.getAttribute("data-og-checklists"), asked).then(function (response) {
       return response.ok ? response.text() : "";
     }).then(function (text) {
       var known = parse(text);

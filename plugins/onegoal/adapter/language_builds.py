@@ -54,10 +54,13 @@ def shares(languages: list[str], processes: int) -> list[list[str]]:
 def shares_besides(first: str, languages: list[str], processes: int) -> list[list[str]]:
     """The languages after the first, cut as `shares` would cut them all: the first, which this
     process builds before its share (and with it the theme's templates), counts in its share,
-    the last. The forked processes, which start as the first begins, get the longer ones."""
+    the last. The forked processes, which start as the first begins, get the longer ones; the
+    last share keeps a language, so that this process builds the last language last."""
     cut = shares([*languages, first], processes)
     cut[-1].remove(first)
-    return cut
+    if not cut[-1] and len(cut) > 1:
+        cut[-1].append(cut[-2].pop())
+    return [share for share in cut if share]
 
 
 SITEMAP = "sitemap.xml"
@@ -215,6 +218,7 @@ class LanguageBuilds:
         """In a forked process: `share` built, then everything the parent needs sent back:
         ("log", records), ("entries", a part of the search entries), ("sitemap", a language,
         its pages), and last ("done", the error that stopped it or None)."""
+        self.workers = []  # the processes forked before this one are not this one's to stop
         self.begin()
         kept = _Keep()
         for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:

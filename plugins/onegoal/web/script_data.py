@@ -3,7 +3,6 @@ ticks under old names go, and what a shared link is made of."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -48,11 +47,10 @@ def library_checklists(library: Library) -> str:
 def checklists_file(library: Library) -> SiteFile:
     """library_checklists as one file of the site, which the pages that import progress name:
     in each of them, every manual's checklists would make a manual's overview grow with the
-    library. Named by its content, so that a reader's browser and the service worker never
-    hold an older build's under the name a new build gives."""
-    text = library_checklists(library)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-    return SiteFile(f"{CHECKLISTS_FOLDER}/checklists.{digest}.json", text)
+    library. Its name stays the same from build to build: a page of an older build, open in a
+    tab or kept offline, still finds it after a new build (the service worker keeps it with
+    the pages and fetches it anew when a new build comes)."""
+    return SiteFile(f"{CHECKLISTS_FOLDER}/checklists.json", library_checklists(library))
 
 
 def library_moves(library: Library) -> str:
